@@ -1,0 +1,59 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { LogoutButton } from "@/components/shell/logout-button";
+import { NavLinks } from "@/components/shell/nav-links";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { isDemoMode } from "@/lib/env";
+import { pagesFor } from "@/lib/navigation";
+import { runOperation } from "@/lib/telnyx/run";
+
+async function accountCurrency(): Promise<string | null> {
+  try {
+    return (await runOperation("balance", {})).data.currency;
+  } catch {
+    return null; // the overview's balance card shows the error; the shell just omits the currency
+  }
+}
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  const currency = await accountCurrency();
+  return (
+    <div className="min-h-screen md:grid md:grid-cols-[14rem_1fr]">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2">
+        Skip to content
+      </a>
+      <aside className="border-b border-border bg-surface md:min-h-screen md:border-b-0 md:border-r">
+        <div className="flex items-center justify-between gap-2 px-4 py-3 md:block">
+          <Link href="/" className="text-base font-semibold">
+            Telnyx Billing
+          </Link>
+          <div className="flex items-center gap-2 md:mt-2">
+            {isDemoMode() ? <Badge tone="warning">Demo data</Badge> : null}
+            {currency ? <Badge title="Account currency">{currency}</Badge> : null}
+          </div>
+        </div>
+        <nav aria-label="Main" className="px-2 pb-2 md:pb-4">
+          <NavLinks links={pagesFor(user.role).map(({ href, label }) => ({ href, label }))} />
+        </nav>
+        <div className="hidden border-t border-border px-4 py-3 text-sm md:block">
+          <p className="truncate font-medium" title={user.email}>
+            {user.email}
+          </p>
+          <p className="mb-2 text-xs capitalize text-muted">{user.role}</p>
+          <LogoutButton />
+        </div>
+      </aside>
+      <div className="min-w-0">
+        <div className="flex items-center justify-end gap-3 border-b border-border px-4 py-2 text-sm md:hidden">
+          <span className="truncate text-muted">{user.email}</span>
+          <LogoutButton />
+        </div>
+        <main id="main" className="mx-auto max-w-7xl p-4 md:p-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils/cn";
+
+export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
+  const pathname = usePathname();
+  return (
+    <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+      {links.map((link) => {
+        const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
+        return (
+          <li key={link.href}>
+            <Link
+              href={link.href}
+              aria-current={active ? "page" : undefined}
+              className={cn(
+                "block whitespace-nowrap rounded-md px-3 py-2 text-sm hover:bg-bg focus-visible:outline-2 focus-visible:outline-accent",
+                active ? "bg-accent/10 font-semibold text-accent" : "text-fg",
+              )}
+            >
+              {link.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

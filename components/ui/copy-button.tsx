@@ -1,0 +1,23 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "./button";
+
+/** Copies an exact value (an id, an amount) to the clipboard and says so. */
+export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      aria-label={`${label}: ${value}`}
+      onClick={async () => {
+        await navigator.clipboard.writeText(value);
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1500);
+      }}
+    >
+      <span aria-live="polite">{copied ? "Copied" : label}</span>
+    </Button>
+  );
+}

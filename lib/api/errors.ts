@@ -1,0 +1,110 @@
+// The dashboard's error vocabulary. Every API error leaves the server in Telnyx's own shape,
+// {"errors":[{code,title,detail,source}]}, so the browser has one format to read.
+import { z } from "zod";
+
+export const ERROR_STATUS = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_input: 422,
+  rate_limited: 429,
+  internal: 500,
+  upstream_contract: 502,
+  upstream_auth: 502,
+  upstream_unavailable: 503,
+  upstream_timeout: 504,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorSource {
+  pointer?: string;
+  parameter?: string;
+}
+
+export interface ApiErrorItem {
+  code: string;
+  title: string;
+  detail: string;
+  source?: ErrorSource;
+  meta?: Record<string, unknown>;
+}
+
+export interface ApiErrorBody {
+  errors: ApiErrorItem[];
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly items: ApiErrorItem[];
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    options: { title?: string; items?: ApiErrorItem[]; headers?: Record<string, string>; status?: number } = {},
+  ) {
+    super(detail);
+    this.name = "ApiError";
+    this.code = code;
+    this.status = options.status ?? ERROR_STATUS[code];
+    this.headers = options.headers ?? {};
+    this.items = options.items ?? [{ code, title: options.title ?? defaultTitle(code), detail }];
+  }
+
+  toBody(): ApiErrorBody {
+    return { errors: this.items };
+  }
+}
+
+function defaultTitle(code: ErrorCode): string {
+  switch (code) {
+    case "unauthorized":
+      return "Not signed in";
+    case "forbidden":
+      return "Not allowed";
+    case "not_found":
+      return "Not found";
+    case "conflict":
+      return "Conflict";
+    case "invalid_input":
+      return "Invalid input";
+    case "rate_limited":
+      return "Too many requests";
+    case "upstream_contract":
+      return "Telnyx sent an unexpected response";
+    case "upstream_auth":
+      return "Telnyx rejected the dashboard's API key";
+    case "upstream_unavailable":
+      return "Telnyx is unreachable";
+    case "upstream_timeout":
+      return "Telnyx did not answer in time";
+    default:
+      return "Something went wrong";
+  }
+}
+
+/** A ZodError as a 422 with one item per problem, each pointing at its field. */
+export function invalidInput(error: z.ZodError, where: "query" | "body" | "path"): ApiError {
+  const items: ApiErrorItem[] = error.issues.map((issue) => {
+    const field = issue.path.map(String).join(".");
+    const source: ErrorSource =
+      where === "body" ? { pointer: `/${issue.path.map(String).join("/")}` } : { parameter: field || where };
+    return {
+      code: "invalid_input",
+      title: "Invalid input",
+      detail: field ? `${field}: ${issue.message}` : issue.message,
+      source,
+    };
+  });
+  return new ApiError("invalid_input", items.map((i) => i.detail).join("; "), { items });
+}
+
+export function errorResponse(error: ApiError): Response {
+  return Response.json(error.toBody(), {
+    status: error.status,
+    headers: { "cache-control": "no-store", ...error.headers },
+  });
+}

@@ -1,0 +1,46 @@
+// The browser's way to call the dashboard's API: JSON in, JSON out, and an error that carries the
+// HTTP status and the server's own message so the UI can say something useful.
+import type { ApiErrorItem } from "./errors";
+
+export class ApiClientError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly items: ApiErrorItem[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "ApiClientError";
+  }
+
+  /** True when the upstream outcome of a write is unknown (it may have happened). */
+  get outcomeUnknown(): boolean {
+    return this.items.some((i) => i.code === "outcome_unknown");
+  }
+}
+
+export async function apiFetch<T>(url: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...init,
+      headers: { accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers },
+    });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new ApiClientError(0, "The dashboard's server could not be reached. Check your connection.");
+  }
+  if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
+  let items: ApiErrorItem[] = [];
+  try {
+    items = ((await response.json()) as { errors?: ApiErrorItem[] }).errors ?? [];
+  } catch {
+    // Not our JSON error body (e.g. a proxy's HTML page): fall back to the status.
+  }
+  const retryAfter = Number(response.headers.get("retry-after")) || undefined;
+  const message = items.map((i) => i.detail || i.title).join(" ") || `Request failed (HTTP ${response.status}).`;
+  if (response.status === 401 && typeof window !== "undefined") {
+    window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+  }
+  throw new ApiClientError(response.status, message, items, retryAfter);
+}

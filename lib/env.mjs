@@ -1,0 +1,42 @@
+// The server's environment, checked once with zod. Plain ESM so next.config.mjs can import it and a
+// bad environment stops `next build`/`next start` with the variable's name. Nothing here is
+// NEXT_PUBLIC_: none of it may reach the browser.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+export const serverEnvSchema = z.object({
+  // Unset: the embedded Telnyx simulator answers instead of api.telnyx.com ("Demo data").
+  TELNYX_API_KEY: optionalString,
+  TELNYX_API_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://api.telnyx.com/v2"),
+  // Extra hosts invoice download links may point at (comma separated), besides Telnyx's own.
+  TELNYX_DOWNLOAD_HOSTS: optionalString,
+  // Embedded simulator only.
+  TELNYX_SIM_SEED: z.coerce.number().int().nonnegative().default(42),
+  TELNYX_SIM_SCALE: z.enum(["small", "large"]).default("small"),
+  DATABASE_URL: optionalString,
+  // Session signing secret; generated on first start and kept under ./data when unset.
+  SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  DEMO_PASSWORD: optionalString.pipe(z.string().min(12, "must be at least 12 characters").optional()),
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+/** @typedef {z.infer<typeof serverEnvSchema>} ServerEnv */
+
+/**
+ * @param {Record<string, string | undefined>} source
+ * @returns {ServerEnv}
+ */
+export function parseServerEnv(source) {
+  const result = serverEnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { ApiError, invalidInput } from "@/lib/api/errors";
+import { log } from "@/lib/log";
+import { upstream } from "./client";
+import {
+  operationSpecs,
+  type OperationName,
+  type OperationOutput,
+  type OperationParams,
+  type OperationSpec,
+} from "./operation-specs";
+import { operationCalls } from "./operations";
+import { cachedRead, invalidateReads } from "./read-cache";
+import { withReadRetries } from "./retry";
+import { isUnknownOutcome, toApiError } from "./upstream-errors";
+
+const READ_TIMEOUT_MS = 10_000;
+const WRITE_TIMEOUT_MS = 20_000;
+
+export const cacheKey = (name: OperationName, input: unknown) => `${name}:${JSON.stringify(input)}`;
+
+/** Parses input with the operation's schema: bad input is a 422 before anything goes upstream. */
+export function parseOperationInput<N extends OperationName>(name: N, raw: unknown, where: "query" | "body" = "query") {
+  const result = (operationSpecs[name].input as OperationSpec["input"]).safeParse(raw);
+  if (!result.success) throw invalidInput(result.error, where);
+  return result.data as never;
+}
+
+async function callOnce(name: OperationName, input: unknown, timeout: number): Promise<{ value: unknown; size: number }> {
+  const spec: OperationSpec = operationSpecs[name];
+  const call = operationCalls[name] as (c: unknown, i: unknown, o: object) => { asResponse(): Promise<Response> };
+  const response = await call(upstream().client, input, { maxRetries: 0, timeout }).asResponse();
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    log.warn("telnyx.contract", { operation: spec.telnyx, problem: "body is not JSON" });
+    throw new ApiError("upstream_contract", `Telnyx's answer to ${spec.telnyx} was not JSON.`);
+  }
+  const parsed = spec.response.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join(".") || "body"}: ${i.message}`)
+      .join("; ");
+    log.warn("telnyx.contract", { operation: spec.telnyx, issues: where });
+    throw new ApiError("upstream_contract", `Telnyx's answer to ${spec.telnyx} did not match its published contract (${where}).`);
+  }
+  return { value: parsed.data, size: text.length };
+}
+
+/**
+ * Runs one Telnyx operation by name: validates the input, then reads through the cache (coalesced,
+ * retried with backoff) or writes exactly once (never retried; an unknown outcome says so).
+ */
+export async function runOperation<N extends OperationName>(
+  name: N,
+  rawInput: OperationParams<N>,
+  where: "query" | "body" = "query",
+): Promise<OperationOutput<N>> {
+  const spec: OperationSpec = operationSpecs[name];
+  const input = parseOperationInput(name, rawInput, where);
+
+  if (spec.method === "GET") {
+    const load = async () => {
+      try {
+        return await withReadRetries(() => callOnce(name, input, READ_TIMEOUT_MS));
+      } catch (error) {
+        throw toApiError(error);
+      }
+    };
+    if (spec.cacheTtlMs === 0) return (await load()).value as OperationOutput<N>;
+    return cachedRead(cacheKey(name, input), spec.cacheTtlMs, load) as Promise<OperationOutput<N>>;
+  }
+
+  try {
+    const { value } = await callOnce(name, input, WRITE_TIMEOUT_MS);
+    invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
+    return value as OperationOutput<N>;
+  } catch (error) {
+    if (isUnknownOutcome(error)) {
+      // It may have happened: what reads showed before can no longer be trusted.
+      invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
+      log.error("telnyx.write_outcome_unknown", { operation: spec.telnyx });
+      throw new ApiError(
+        "upstream_timeout",
+        "Telnyx did not confirm this change, so it may or may not have happened. Check the current state before trying again.",
+        { items: [{ code: "outcome_unknown", title: "Outcome unknown", detail: "Telnyx did not confirm this change, so it may or may not have happened. Check the current state before trying again." }] },
+      );
+    }
+    throw toApiError(error);
+  }
+}

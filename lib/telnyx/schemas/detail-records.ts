@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { decimalString } from "@/lib/money";
+import { listResponse, optionalText, pageNumber, pageSize } from "./common";
+
+export const DETAIL_RECORD_PAGE_CAP = 50;
+
+// filter[record_type]'s enum in the contract.
+export const DETAIL_RECORD_TYPES = [
+  "ai-voice-assistant", "amd", "call-control", "conference", "conference-participant", "embedding", "fax",
+  "inference", "inference-speech-to-text", "media_storage", "media-streaming", "messaging", "noise-suppression",
+  "recording", "sip-trunking", "siprec-client", "stt", "tts", "verify", "webrtc", "wireless",
+] as const;
+export type DetailRecordType = (typeof DETAIL_RECORD_TYPES)[number];
+
+export const DATE_RANGES = [
+  "yesterday", "today", "tomorrow", "last_week", "this_week", "next_week", "last_month", "this_month", "next_month",
+] as const;
+
+/** One of the contract's named ranges, or the dynamic `last_N_days`. */
+export const dateRange = z.union(
+  [z.enum(DATE_RANGES), z.string().regex(/^last_([1-9]\d{0,2})_days$/, "last_N_days needs N from 1 to 999")],
+  { error: `must be one of ${DATE_RANGES.join(", ")} or last_N_days` },
+);
+
+// Records differ by type; the fields the dashboard computes with are checked, the rest passes through.
+export const detailRecord = z.looseObject({
+  record_type: z.string(),
+  cost: decimalString.optional(),
+  rate: decimalString.optional(),
+  currency: z.string().optional(),
+});
+export type DetailRecord = z.infer<typeof detailRecord>;
+export const detailRecordListResponse = listResponse(detailRecord);
+
+export const detailRecordQuery = z.object({
+  record_type: z.enum(DETAIL_RECORD_TYPES, { error: "is required: choose a record type" }),
+  date_range: dateRange.default("last_month"),
+  sort: z
+    .string()
+    .regex(/^-?[a-z_]+$/, "must be a field name, optionally prefixed with - for descending")
+    .default("-created_at"),
+  tags: optionalText(100),
+});
+export const detailRecordListQuery = detailRecordQuery.extend({
+  page: pageNumber,
+  size: pageSize(DETAIL_RECORD_PAGE_CAP),
+});
+export type DetailRecordQuery = z.infer<typeof detailRecordQuery>;
