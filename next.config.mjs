@@ -1,4 +1,4 @@
-import { parseServerEnv } from "./lib/env.mjs";
+import { parseServerEnv } from "./lib/env-schema.mjs";
 
 // Fail at start, naming the variable, rather than on the first request.
 parseServerEnv(process.env);
@@ -11,6 +11,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["better-sqlite3", "pdf-lib"],
+  // forbidden() renders app/forbidden.tsx with a 403 for a page the role may not open.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,5 +1,5 @@
 import "server-only";
-import { parseServerEnv, type ServerEnv } from "./env.mjs";
+import { parseServerEnv, type ServerEnv } from "./env-schema.mjs";
 
 let cached: ServerEnv | undefined;
 

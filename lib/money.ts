@@ -15,8 +15,9 @@ export function amountInput(min: string, max: string) {
     .string({ error: "is required" })
     .trim()
     .regex(AMOUNT_INPUT_PATTERN, "must be an amount with dollars and cents, such as 25.00")
-    .refine((v) => new Big(v).gte(min), `must be at least ${min}`)
-    .refine((v) => new Big(v).lte(max), `must be at most ${max}`);
+    // zod runs every check even after the pattern failed; only well-formed amounts are compared.
+    .refine((v) => !AMOUNT_INPUT_PATTERN.test(v) || new Big(v).gte(min), `must be at least ${min}`)
+    .refine((v) => !AMOUNT_INPUT_PATTERN.test(v) || new Big(v).lte(max), `must be at most ${max}`);
 }
 
 export function sumDecimals(values: Iterable<string | null | undefined>): Big {

@@ -31,6 +31,11 @@ export async function apiFetch<T>(url: string, init: RequestInit = {}): Promise<
     throw new ApiClientError(0, "The dashboard's server could not be reached. Check your connection.");
   }
   if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
+  throw await apiClientErrorFrom(response);
+}
+
+/** The error of a failed dashboard API response (for callers that read bodies themselves, e.g. a streamed download). */
+export async function apiClientErrorFrom(response: Response): Promise<ApiClientError> {
   let items: ApiErrorItem[] = [];
   try {
     items = ((await response.json()) as { errors?: ApiErrorItem[] }).errors ?? [];
@@ -42,5 +47,5 @@ export async function apiFetch<T>(url: string, init: RequestInit = {}): Promise<
   if (response.status === 401 && typeof window !== "undefined") {
     window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
   }
-  throw new ApiClientError(response.status, message, items, retryAfter);
+  return new ApiClientError(response.status, message, items, retryAfter);
 }

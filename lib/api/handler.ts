@@ -7,9 +7,9 @@ import { assertSameOrigin } from "@/lib/security/same-origin";
 import { runOperation } from "@/lib/telnyx/run";
 import { operationSpecs, type OperationName } from "@/lib/telnyx/operation-specs";
 import { ApiError, errorResponse, invalidInput } from "./errors";
+import { readJsonBody, searchParamsObject } from "./request";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const MAX_BODY_BYTES = 16 * 1024;
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -33,22 +33,6 @@ export interface HandlerContext<P, Q, B> {
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
-
-export function searchParamsObject(req: Request): Record<string, string> {
-  return Object.fromEntries(new URL(req.url).searchParams);
-}
-
-export async function readJsonBody(req: Request): Promise<unknown> {
-  if (!req.headers.get("content-type")?.toLowerCase().startsWith("application/json"))
-    throw new ApiError("invalid_input", "The request body must be JSON (Content-Type: application/json).");
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new ApiError("invalid_input", "The request body is too large.");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError("invalid_input", "The request body is not valid JSON.");
-  }
-}
 
 function parse<S extends Schema | undefined>(schema: S, raw: unknown, where: "query" | "body" | "path"): Out<S> {
   if (!schema) return undefined as unknown as Out<S>;

@@ -44,7 +44,12 @@ export const operationCalls: { [N in OperationName]: Call<N> } = {
         ...page(input),
         sort: [input.sort],
         // The SDK's type lacks the contract's dynamic last_N_days range.
-        filter: { record_type: input.record_type, date_range: input.date_range as "today", ...(input.tags ? { tags: input.tags } : {}) },
+        filter: {
+          record_type: input.record_type,
+          date_range: input.date_range as "today",
+          // Records hold tags as one comma-separated string: match a tag inside it, not the whole string.
+          ...(input.tags ? { tags: { contains: input.tags } } : {}),
+        },
       },
       o,
     ),

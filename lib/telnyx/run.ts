@@ -58,6 +58,8 @@ export async function runOperation<N extends OperationName>(
   name: N,
   rawInput: OperationParams<N>,
   where: "query" | "body" = "query",
+  /** `cache: false` reads straight through (still retried): for bulk walks such as exports. */
+  options: { cache?: boolean } = {},
 ): Promise<OperationOutput<N>> {
   const spec: OperationSpec = operationSpecs[name];
   const input = parseOperationInput(name, rawInput, where);
@@ -70,7 +72,7 @@ export async function runOperation<N extends OperationName>(
         throw toApiError(error);
       }
     };
-    if (spec.cacheTtlMs === 0) return (await load()).value as OperationOutput<N>;
+    if (spec.cacheTtlMs === 0 || options.cache === false) return (await load()).value as OperationOutput<N>;
     return cachedRead(cacheKey(name, input), spec.cacheTtlMs, load) as Promise<OperationOutput<N>>;
   }
 

@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from "vitest";
+import { cookieHeader, useTempDatabase } from "@/lib/db/testing";
+import { addUser } from "@/lib/auth/users";
+import { getSessionUser } from "@/lib/auth/session";
+import { POST as loginRoute } from "./login/route";
+import { POST as logoutRoute } from "./logout/route";
+
+useTempDatabase();
+const ORIGIN = "http://127.0.0.1:3000";
+const post = (path: string, body: BodyInit | null, headers: Record<string, string> = {}) =>
+  new Request(`${ORIGIN}${path}`, { method: "POST", body, headers: { host: "127.0.0.1:3000", origin: ORIGIN, ...headers } });
+const json = (value: unknown) => JSON.stringify(value);
+
+describe("POST /api/auth/login and /logout", () => {
+  it("204 + an httpOnly SameSite=Lax cookie for the right password; logout ends the session", async () => {
+    await addUser({ email: "o@example.com", role: "owner", password: "owner password 1" });
+    const res = await loginRoute(post("/api/auth/login", json({ email: "o@example.com", password: "owner password 1" }), { "content-type": "application/json" }));
+    expect(res.status).toBe(204);
+    const cookies = res.headers.getSetCookie();
+    expect(cookies[0]).toMatch(/^dashboard\.session_token=.*HttpOnly.*SameSite=Lax/i);
+    const headers = new Headers({ cookie: cookieHeader(cookies) });
+    expect(await getSessionUser(headers)).toMatchObject({ role: "owner" });
+
+    const out = await logoutRoute(post("/api/auth/logout", null, { cookie: headers.get("cookie")! }));
+    expect(out.status).toBe(204);
+    expect(await getSessionUser(headers)).toBeNull();
+  });
+
+  it("401 in the error shape for a wrong password", async () => {
+    const res = await loginRoute(post("/api/auth/login", json({ email: "o@example.com", password: "nope nope nope" }), { "content-type": "application/json" }));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ errors: [{ code: "unauthorized", title: "Sign-in failed", detail: "Email or password is incorrect." }] });
+  });
+
+  it("422 for missing fields, 403 without a same-origin proof", async () => {
+    const bad = await loginRoute(post("/api/auth/login", json({ email: "o@example.com" }), { "content-type": "application/json" }));
+    expect(bad.status).toBe(422);
+    const foreign = await loginRoute(post("/api/auth/login", json({ email: "o@example.com", password: "owner password 1" }), { "content-type": "application/json", origin: "https://evil.example" }));
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.getSetCookie()).toEqual([]);
+    expect((await logoutRoute(post("/api/auth/logout", null, { origin: "https://evil.example" }))).status).toBe(403);
+  });
+
+  it("a plain form post gets a 303 to `next` (or back to /login with an error code)", async () => {
+    const form = (fields: Record<string, string>) => post("/api/auth/login", new URLSearchParams(fields), { "content-type": "application/x-www-form-urlencoded" });
+    const ok = await loginRoute(form({ email: "o@example.com", password: "owner password 1", next: "/invoices?page=2" }));
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe("/invoices?page=2");
+    expect(ok.headers.getSetCookie()).toHaveLength(1);
+    const evil = await loginRoute(form({ email: "o@example.com", password: "owner password 1", next: "//evil.example/" }));
+    expect(evil.headers.get("location")).toBe("/");
+    const wrong = await loginRoute(form({ email: "o@example.com", password: "wrong wrong wrong", next: "/invoices" }));
+    expect(wrong.headers.get("location")).toBe("/login?error=invalid&next=%2Finvoices");
+  });
+});

@@ -1,0 +1,79 @@
+// better-auth on the shared SQLite connection: email + password only, no sign-up, no HTTP handler
+// of its own (our login/logout routes call auth.api directly, so none of better-auth's other
+// endpoints — sign-up, password change, … — are reachable from the network).
+import { betterAuth, type BetterAuthOptions } from "better-auth";
+import { getMigrations } from "better-auth/db/migration";
+import { parseServerEnv } from "../env-schema.mjs";
+import { getDb, persistentSecret } from "../db";
+import { COOKIE_PREFIX } from "./cookie";
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 128;
+/** Sessions end 12 h after login (no sliding refresh: the cookie's Max-Age matches). */
+export const SESSION_TTL_SECONDS = 12 * 60 * 60;
+
+function authOptions() {
+  const env = parseServerEnv(process.env);
+  return {
+    appName: "Telnyx billing dashboard",
+    database: getDb(),
+    secret: env.SESSION_SECRET ?? persistentSecret("session-secret"),
+    // Only used to build links, which email+password sign-in never does; set so better-auth
+    // doesn't warn on every call made without a request.
+    baseURL: `http://127.0.0.1:${env.PORT ?? 3000}`,
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string" as const, required: true, defaultValue: "finance", input: false },
+        disabled: { type: "boolean" as const, required: false, defaultValue: false, input: false },
+      },
+    },
+    session: { expiresIn: SESSION_TTL_SECONDS, disableSessionRefresh: true },
+    // Login throttling is ours (lib/auth/throttle.ts); better-auth's only applies to its own
+    // HTTP handler, which we don't mount.
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: COOKIE_PREFIX,
+      useSecureCookies: env.NODE_ENV === "production",
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" as const, path: "/" },
+    },
+    telemetry: { enabled: false },
+    logger: { level: "error" as const, disabled: env.NODE_ENV === "test" },
+  } satisfies BetterAuthOptions;
+}
+
+function createAuth() {
+  return betterAuth(authOptions());
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const g = globalThis as typeof globalThis & { __dashboardAuth?: { db: unknown; auth: Promise<Auth> } };
+
+/** The auth instance, its tables migrated on first use. */
+export function getAuth(): Promise<Auth> {
+  const db = getDb();
+  if (g.__dashboardAuth?.db !== db) {
+    const auth = (async () => {
+      const options = authOptions();
+      await (await getMigrations(options)).runMigrations();
+      return betterAuth(options);
+    })();
+    // A failed migration must not be cached for ever.
+    auth.catch(() => {
+      if (g.__dashboardAuth?.auth === auth) g.__dashboardAuth = undefined;
+    });
+    g.__dashboardAuth = { db, auth };
+  }
+  return g.__dashboardAuth!.auth;
+}
+
+/** better-auth's internals (password hashing, the adapter) for user management. */
+export async function authContext() {
+  return (await getAuth()).$context;
+}

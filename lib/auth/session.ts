@@ -1,0 +1,21 @@
+import "server-only";
+import { getAuth } from "./auth";
+import { hasSessionCookie } from "./cookie";
+import { isRole, type Role } from "./roles";
+
+export type SessionUser = { id: string; email: string; name: string; role: Role };
+
+/**
+ * The signed-in user, or null for no cookie, a forged/tampered cookie (bad signature), an expired
+ * or revoked session, or a disabled user. Reads the database on every call (no cookie cache), so
+ * logout, `users disable` and `users set-role` take effect on the next request.
+ */
+export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
+  if (!hasSessionCookie(headers.get("cookie"))) return null; // anonymous: no database work
+  const auth = await getAuth();
+  const result = await auth.api.getSession({ headers });
+  if (!result) return null;
+  const { id, email, name, role, disabled } = result.user;
+  if (disabled || !isRole(role)) return null;
+  return { id, email, name, role };
+}

@@ -1,0 +1,110 @@
+// One better-sqlite3 connection per process, opened from DATABASE_URL (default
+// ./data/dashboard.sqlite), with our own tables created on first use. better-auth's tables are
+// migrated by lib/auth/auth.ts, which needs the auth options. No `server-only` import here: the
+// users CLI (tsx) shares this module; better-sqlite3 is native, so it can't reach a browser anyway.
+import Database from "better-sqlite3";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { parseServerEnv } from "../env-schema.mjs";
+
+export type Db = Database.Database;
+
+const DEFAULT_PATH = "data/dashboard.sqlite";
+
+/** `./x.sqlite`, `file:./x.sqlite`, `file:///abs/x.sqlite`, `sqlite:x.sqlite` or `:memory:`. */
+export function databasePath(url: string | undefined = parseServerEnv(process.env).DATABASE_URL): string {
+  if (!url) return path.resolve(DEFAULT_PATH);
+  if (url === ":memory:") return url;
+  const p = url.replace(/^(file|sqlite):(\/\/(?=\/))?/, "");
+  return path.resolve(p);
+}
+
+// Kept on globalThis: Next may evaluate this module once per route bundle (and again on HMR), and
+// every copy must share the one connection.
+const g = globalThis as typeof globalThis & { __dashboardDb?: { path: string; db: Db } };
+
+export function getDb(): Db {
+  const file = databasePath();
+  if (g.__dashboardDb?.path === file && g.__dashboardDb.db.open) return g.__dashboardDb.db;
+  g.__dashboardDb?.db.close();
+  if (file !== ":memory:") {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Created owner-only (it holds password hashes); SQLite gives -wal/-shm the same mode.
+    fs.closeSync(fs.openSync(file, "a", 0o600));
+  }
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL"); // the server and the users CLI may write at the same time
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+  g.__dashboardDb = { path: file, db };
+  return db;
+}
+
+/** Tests switch DATABASE_URL between files. */
+export function closeDb(): void {
+  g.__dashboardDb?.db.close();
+  g.__dashboardDb = undefined;
+}
+
+function migrate(db: Db): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS action_log (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL,
+      user_id TEXT,
+      user_email TEXT,
+      action TEXT NOT NULL,
+      params TEXT NOT NULL,
+      outcome TEXT NOT NULL CHECK (outcome IN ('success', 'failure', 'unknown')),
+      error TEXT
+    );
+    CREATE INDEX IF NOT EXISTS action_log_user ON action_log (user_email, id);
+    CREATE INDEX IF NOT EXISTS action_log_action ON action_log (action, id);
+
+    CREATE TABLE IF NOT EXISTS login_failures (
+      subject TEXT NOT NULL, -- "email:<address>" or "ip:<address>"
+      at INTEGER NOT NULL    -- epoch ms
+    );
+    CREATE INDEX IF NOT EXISTS login_failures_subject ON login_failures (subject, at);
+
+    CREATE TABLE IF NOT EXISTS idempotency_keys (
+      scope TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      key TEXT NOT NULL,
+      request_hash TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('pending', 'success', 'failure', 'unknown')),
+      status INTEGER,
+      body TEXT,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      PRIMARY KEY (scope, user_id, key)
+    );
+  `);
+}
+
+const memorySecrets = new Map<string, string>();
+
+/**
+ * A secret kept in a mode-600 file beside the database (./data/<name> by default), created once
+ * with `create()`. Used for the session secret and the generated demo password.
+ */
+export function persistentSecret(name: string, create: () => string = () => randomBytes(32).toString("base64url")): string {
+  const db = databasePath();
+  if (db === ":memory:") {
+    if (!memorySecrets.has(name)) memorySecrets.set(name, create());
+    return memorySecrets.get(name)!;
+  }
+  const file = path.join(path.dirname(db), name);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    // "wx": two processes starting together must not both write their own secret.
+    fs.writeFileSync(file, create() + "\n", { flag: "wx", mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  const value = fs.readFileSync(file, "utf8").trim();
+  if (!value) throw new Error(`${file} is empty: delete it to generate a new one`);
+  return value;
+}

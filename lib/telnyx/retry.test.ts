@@ -1,0 +1,81 @@
+import { APIConnectionError, NotFoundError, RateLimitError, InternalServerError } from "telnyx";
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/api/errors";
+import { withReadRetries, type RetryPolicy } from "./retry";
+
+const policy: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxDelayMs: 2000, maxRetryAfterMs: 2000, budgetMs: 5000 };
+
+function rateLimited(retryAfter?: string) {
+  const headers = new Headers(retryAfter ? { "retry-after": retryAfter } : {});
+  return new RateLimitError(429, { errors: [{ code: "10011", title: "Too many requests" }] }, "429", headers);
+}
+
+/** A clock that only moves when the code under test sleeps. */
+function fakeTime() {
+  let now = 0;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    deps: { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)), random: () => 0.5 },
+  };
+}
+
+function failing(errors: unknown[], value = "ok") {
+  let calls = 0;
+  const run = async () => {
+    const error = errors[calls++];
+    if (error) throw error;
+    return value;
+  };
+  return { run, calls: () => calls };
+}
+
+describe("withReadRetries", () => {
+  it("honours Retry-After, then succeeds", async () => {
+    const t = fakeTime();
+    const f = failing([rateLimited("1"), rateLimited("1")]);
+    await expect(withReadRetries(f.run, policy, t.deps)).resolves.toBe("ok");
+    expect(f.calls()).toBe(3);
+    expect(t.sleeps).toEqual([1000, 1000]);
+  });
+
+  it("backs off exponentially with jitter when no Retry-After is given", async () => {
+    const t = fakeTime();
+    const f = failing([new InternalServerError(500, undefined, "500", new Headers()), new APIConnectionError({ message: "reset" })]);
+    await expect(withReadRetries(f.run, policy, t.deps)).resolves.toBe("ok");
+    // equal jitter with random()=0.5: 3/4 of 250·2ⁿ
+    expect(t.sleeps).toEqual([188, 375]);
+  });
+
+  it("answers at once with 429 and the wait when Retry-After exceeds the bound", async () => {
+    const t = fakeTime();
+    const f = failing([rateLimited("90")]);
+    const error = await withReadRetries(f.run, policy, t.deps).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(429);
+    expect((error as ApiError).headers["retry-after"]).toBe("90");
+    expect(f.calls()).toBe(1);
+    expect(t.sleeps).toEqual([]);
+  });
+
+  it("stops after the attempt limit and rethrows the last error", async () => {
+    const t = fakeTime();
+    const f = failing([rateLimited("1"), rateLimited("1"), rateLimited("1"), rateLimited("1")]);
+    await expect(withReadRetries(f.run, policy, t.deps)).rejects.toBeInstanceOf(RateLimitError);
+    expect(f.calls()).toBe(3);
+  });
+
+  it("never starts a retry past the time budget", async () => {
+    const t = fakeTime();
+    const f = failing([rateLimited("2"), rateLimited("2"), rateLimited("2")]);
+    await expect(withReadRetries(f.run, { ...policy, budgetMs: 3000 }, t.deps)).rejects.toBeInstanceOf(RateLimitError);
+    expect(t.sleeps).toEqual([2000]);
+  });
+
+  it("does not retry errors a retry cannot fix", async () => {
+    const t = fakeTime();
+    const f = failing([new NotFoundError(404, undefined, "404", new Headers())]);
+    await expect(withReadRetries(f.run, policy, t.deps)).rejects.toBeInstanceOf(NotFoundError);
+    expect(f.calls()).toBe(1);
+  });
+});
