@@ -31,7 +31,7 @@ export function getDb(): Db {
   if (file !== ":memory:") {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // Created owner-only (it holds password hashes); SQLite gives -wal/-shm the same mode.
-    fs.closeSync(fs.openSync(file, "a", 0o600));
+    fs.closeSync(fs.openSync(/*turbopackIgnore: true*/ file, "a", 0o600));
   }
   const db = new Database(file);
   db.pragma("journal_mode = WAL"); // the server and the users CLI may write at the same time

@@ -14,8 +14,8 @@ import { cachedRead, invalidateReads } from "./read-cache";
 import { withReadRetries } from "./retry";
 import { isUnknownOutcome, toApiError } from "./upstream-errors";
 
-const READ_TIMEOUT_MS = 10_000;
-const WRITE_TIMEOUT_MS = 20_000;
+/** Per-attempt limits for upstream calls (tests shorten them). */
+export const UPSTREAM_TIMEOUTS = { readMs: 10_000, writeMs: 20_000 };
 
 export const cacheKey = (name: OperationName, input: unknown) => `${name}:${JSON.stringify(input)}`;
 
@@ -67,7 +67,7 @@ export async function runOperation<N extends OperationName>(
   if (spec.method === "GET") {
     const load = async () => {
       try {
-        return await withReadRetries(() => callOnce(name, input, READ_TIMEOUT_MS));
+        return await withReadRetries(() => callOnce(name, input, UPSTREAM_TIMEOUTS.readMs));
       } catch (error) {
         throw toApiError(error);
       }
@@ -77,7 +77,7 @@ export async function runOperation<N extends OperationName>(
   }
 
   try {
-    const { value } = await callOnce(name, input, WRITE_TIMEOUT_MS);
+    const { value } = await callOnce(name, input, UPSTREAM_TIMEOUTS.writeMs);
     invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
     return value as OperationOutput<N>;
   } catch (error) {
