@@ -21,3 +21,11 @@ export function pageRoles(href: PageHref): readonly Role[] {
 export function pagesFor(role: Role) {
   return PAGES.filter((p) => (p.roles as readonly Role[]).includes(role));
 }
+
+/** Roles for any dashboard path: those of the page it belongs to ("/webhooks/{id}" → "/webhooks"). */
+export function rolesForPath(pathname: string): readonly Role[] {
+  const path = pathname.split("?")[0] ?? "/";
+  const match = PAGES.filter((p) => path === p.href || (p.href !== "/" && path.startsWith(`${p.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  return match?.roles ?? ALL_ROLES;
+}

@@ -3,9 +3,11 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { LogoutButton } from "@/components/shell/logout-button";
 import { NavLinks } from "@/components/shell/nav-links";
+import { headers } from "next/headers";
+import { PATH_HEADER } from "@/lib/auth/cookie";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isDemoMode } from "@/lib/env";
-import { pagesFor } from "@/lib/navigation";
+import { pagesFor, rolesForPath } from "@/lib/navigation";
 import { runOperation } from "@/lib/telnyx/run";
 
 async function accountCurrency(): Promise<string | null> {
@@ -17,7 +19,9 @@ async function accountCurrency(): Promise<string | null> {
 }
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser();
+  // The role check happens here too, before anything streams, so a page the role may not open
+  // answers with a real 403 status (each page still checks itself for client-side navigation).
+  const user = await requirePageUser(rolesForPath((await headers()).get(PATH_HEADER) ?? "/"));
   const currency = await accountCurrency();
   return (
     <div className="min-h-screen md:grid md:grid-cols-[14rem_1fr]">

@@ -1,0 +1,109 @@
+import { PAGES } from "../lib/navigation";
+import { E2E } from "./env";
+import { expect, sameOrigin, storageStateFor, test } from "./fixtures";
+
+const ownerOnly = PAGES.filter((p) => !(p.roles as readonly string[]).includes("finance"));
+
+test.describe("without a session", () => {
+  for (const page of PAGES) {
+    test(`${page.href} redirects to the login page`, async ({ page: browser }) => {
+      await browser.goto(page.href);
+      await expect(browser).toHaveURL(/\/login/);
+    });
+  }
+
+  test("API routes answer 401, and a forged cookie is no better", async ({ request }) => {
+    expect((await request.get("/api/balance")).status()).toBe(401);
+    const forged = await request.get("/api/balance", {
+      headers: { cookie: "__Secure-dashboard.session_token=forged.value; dashboard.session_token=forged.value" },
+    });
+    expect(forged.status()).toBe(401);
+  });
+
+  test("login errors don't say whether the email exists", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill("nobody@e2e.test");
+    await page.getByLabel("Password").fill("wrong password 123");
+    await page.getByRole("button", { name: /sign in/i }).click();
+    const alert = page.getByRole("main").getByRole("alert");
+    await expect(alert).not.toBeEmpty();
+    const unknownEmail = await alert.textContent();
+    await page.goto("/login");
+    await expect(alert).toBeEmpty();
+    await page.getByLabel("Email").fill(E2E.users.owner.email);
+    await page.getByLabel("Password").fill("wrong password 123");
+    await page.getByRole("button", { name: /sign in/i }).click();
+    await expect(alert).toHaveText(unknownEmail!);
+  });
+});
+
+test.describe("finance", () => {
+  test.use({ storageState: storageStateFor("finance") });
+
+  test("sees only its own sections in the navigation", async ({ page }) => {
+    await page.goto("/");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const p of PAGES) {
+      const link = nav.getByRole("link", { name: p.label, exact: true });
+      if (ownerOnly.includes(p)) await expect(link).toHaveCount(0);
+      else await expect(link).toBeVisible();
+    }
+  });
+
+  for (const page of ownerOnly) {
+    test(`${page.href} typed in answers 403`, async ({ page: browser }) => {
+      const response = await browser.goto(page.href);
+      expect(response?.status()).toBe(403);
+      await expect(browser.getByRole("heading", { name: /not available to your role/i })).toBeVisible();
+    });
+  }
+
+  test("cannot write through the API, and nothing reaches Telnyx", async ({ request, sim }) => {
+    await sim.clearRequests();
+    const patch = await request.patch("/api/auto-recharge", { data: { enabled: false }, headers: sameOrigin });
+    expect(patch.status()).toBe(403);
+    const pay = await request.post("/api/payments", {
+      data: { amount: "10.00" },
+      headers: { ...sameOrigin, "idempotency-key": "finance-attempt-0000000001" },
+    });
+    expect(pay.status()).toBe(403);
+    expect((await request.get("/api/audit-events")).status()).toBe(403);
+    expect(await sim.count("/payment/auto_recharge_prefs", "PATCH")).toBe(0);
+    expect(await sim.count("/payment/stored_payment_transactions", "POST")).toBe(0);
+  });
+});
+
+test.describe("owner", () => {
+  test.use({ storageState: storageStateFor("owner") });
+
+  test("sees every section", async ({ page }) => {
+    await page.goto("/");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const p of PAGES) await expect(nav.getByRole("link", { name: p.label, exact: true })).toBeVisible();
+  });
+
+  test("a cross-site write is refused with 403 and never reaches Telnyx", async ({ request, sim }) => {
+    await sim.clearRequests();
+    const patch = await request.patch("/api/auto-recharge", {
+      data: { enabled: false },
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(patch.status()).toBe(403);
+    const pay = await request.post("/api/payments", {
+      data: { amount: "10.00" },
+      headers: { origin: "https://evil.example", "idempotency-key": "cross-site-attempt-000001" },
+    });
+    expect(pay.status()).toBe(403);
+    expect(await sim.count("/payment/auto_recharge_prefs", "PATCH")).toBe(0);
+    expect(await sim.count("/payment/stored_payment_transactions", "POST")).toBe(0);
+  });
+
+  test("responses carry the security headers", async ({ request }) => {
+    const res = await request.get("/login");
+    const headers = res.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBeTruthy();
+  });
+});
