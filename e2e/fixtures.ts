@@ -1,27 +1,12 @@
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import type { Fault, LoggedRequest } from "../lib/telnyx-sim/server";
 import { E2E } from "./env";
 
 export type Role = keyof typeof E2E.users;
 export const storageStateFor = (role: Role) => `e2e/.auth/${role}.json`;
 
-export interface SimFault {
-  path: string;
-  method?: string;
-  status?: number;
-  retryAfter?: number;
-  times?: number;
-  latencyMs?: number;
-  hang?: boolean;
-  drop?: boolean;
-  body?: unknown;
-}
-
-export interface SimRequest {
-  method: string;
-  path: string;
-  query: unknown;
-  time: string;
-}
+export type SimFault = Omit<Fault, "id">;
+export type SimRequest = LoggedRequest;
 
 /** The standalone simulator's test controls (design.md §4). */
 export class SimControls {
