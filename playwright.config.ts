@@ -37,7 +37,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx scripts/sim.ts --port ${E2E.simPort} --seed 42`,
+      command: `node_modules/.bin/tsx scripts/sim.ts --port ${E2E.simPort} --seed 42`,
       url: `${E2E.simURL}/__sim/requests`,
       reuseExistingServer: false,
       timeout: 30_000,

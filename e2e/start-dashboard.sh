@@ -3,6 +3,6 @@
 # finance user (made with the users CLI, as an operator would), then `next start` on 127.0.0.1.
 set -euo pipefail
 rm -f "$DATABASE_URL" "$DATABASE_URL-wal" "$DATABASE_URL-shm"
-printf '%s' "$E2E_OWNER_PASSWORD" | npx tsx scripts/users.ts add --email "$E2E_OWNER_EMAIL" --role owner --password-stdin
-printf '%s' "$E2E_FINANCE_PASSWORD" | npx tsx scripts/users.ts add --email "$E2E_FINANCE_EMAIL" --role finance --password-stdin
-exec npx next start -H 127.0.0.1 -p "$PORT"
+printf '%s' "$E2E_OWNER_PASSWORD" | node_modules/.bin/tsx scripts/users.ts add --email "$E2E_OWNER_EMAIL" --role owner --password-stdin
+printf '%s' "$E2E_FINANCE_PASSWORD" | node_modules/.bin/tsx scripts/users.ts add --email "$E2E_FINANCE_EMAIL" --role finance --password-stdin
+exec node_modules/.bin/next start -H 127.0.0.1 -p "$PORT"
