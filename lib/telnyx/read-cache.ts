@@ -25,7 +25,10 @@ function isTransient(error: unknown): boolean {
 // for its TTL. When a reload fails with a transient upstream error, the last good value (up to
 // MAX_STALE_MS old) is served again for another TTL, so an outage or a 429 storm costs one
 // upstream call per key per TTL instead of one per reader.
-const cache = new LRUCache<string, Entry, Context>({
+// One cache per process on globalThis: Next bundles route handlers and pages separately, each with
+// its own copy of this module, and a write through a route must invalidate what pages read too.
+const g = globalThis as typeof globalThis & { __telnyxReadCache?: LRUCache<string, Entry, Context> };
+const cache = (g.__telnyxReadCache ??= new LRUCache<string, Entry, Context>({
   maxSize: 64 * 1024 * 1024,
   sizeCalculation: (entry) => Math.max(1, entry.size),
   ttl: 60_000,
@@ -42,7 +45,7 @@ const cache = new LRUCache<string, Entry, Context>({
       throw error;
     }
   },
-});
+}));
 
 export async function cachedRead<T>(
   key: string,

@@ -1,0 +1,108 @@
+"use client";
+
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { Fragment } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Money } from "@/components/ui/money";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import { LoadingBlock } from "@/components/ui/skeleton";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import { apiFetch } from "@/lib/api/fetcher";
+import type { ActionEntry } from "@/lib/action-log";
+import { formatDateTime } from "@/lib/format";
+import { DECIMAL_PATTERN } from "@/lib/money";
+import { operationQuery } from "@/lib/query/operation-query";
+import type { PaginationMeta } from "@/lib/telnyx/schemas/common";
+
+const PAGE_SIZE = 10;
+const URL = `/api/action-log?action=payment.create&size=${PAGE_SIZE}`;
+export const RECENT_PAYMENTS_KEY = ["action-log", { action: "payment.create", size: PAGE_SIZE }] as const;
+
+type ActionLogPage = { data: ActionEntry[]; meta: PaginationMeta };
+
+export const recentPaymentsQuery = queryOptions({
+  queryKey: RECENT_PAYMENTS_KEY,
+  queryFn: ({ signal }) => apiFetch<ActionLogPage>(URL, { signal }),
+});
+
+const OUTCOME: Record<ActionEntry["outcome"], { label: string; tone: "success" | "danger" | "warning" }> = {
+  success: { label: "Charged", tone: "success" },
+  failure: { label: "Refused", tone: "danger" },
+  unknown: { label: "Outcome unknown", tone: "warning" },
+};
+
+/** Payments made through this dashboard, with who made them (from the dashboard's action log). */
+export function RecentPaymentsCard() {
+  const query = useQuery(recentPaymentsQuery);
+  const balance = useQuery(operationQuery("balance", {}));
+  const currency = balance.data?.data.currency ?? "USD";
+  return (
+    <Card aria-labelledby="recent-payments-title">
+      <CardHeader
+        title={<span id="recent-payments-title">Recent payments from this dashboard</span>}
+        description="Auto-recharges and payments made in the Telnyx portal are not listed."
+      />
+      {query.isPending ? (
+        <LoadingBlock label="recent payments" />
+      ) : query.isError ? (
+        <ErrorState title="Couldn't load recent payments" error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.data.length === 0 ? (
+        <EmptyState title="No payments yet">Funds added here will be listed with who added them.</EmptyState>
+      ) : (
+        <div>
+          <ScrollRegion label="Recent payments">
+            <table className="w-full table-auto text-sm">
+              <caption className="sr-only">Payments made through the dashboard, newest first</caption>
+              <thead>
+                <tr className="text-left text-muted">
+                  <th scope="col" className="py-1 pr-3 font-medium">When, by whom</th>
+                  <th scope="col" className="py-1 pr-3 text-right font-medium">Amount</th>
+                  <th scope="col" className="py-1 font-medium">Outcome</th>
+                </tr>
+              </thead>
+              <tbody>
+                {query.data.data.map((entry) => {
+                  const amount = typeof entry.params.amount === "string" && DECIMAL_PATTERN.test(entry.params.amount) ? entry.params.amount : null;
+                  const outcome = OUTCOME[entry.outcome] ?? { label: entry.outcome, tone: "warning" as const };
+                  return (
+                    <Fragment key={entry.id}>
+                      <tr className="border-t border-border align-top">
+                        <td className="min-w-[8.5rem] py-1 pr-3">
+                          <time dateTime={entry.at} className="block">
+                            {formatDateTime(entry.at)}
+                          </time>
+                          <span className="block max-w-[14rem] truncate text-xs text-muted" title={entry.userEmail ?? undefined}>
+                            {entry.userEmail ?? "unknown user"}
+                          </span>
+                        </td>
+                        <td className="py-1 pr-3 text-right whitespace-nowrap">{amount ? <Money amount={amount} currency={currency} /> : "—"}</td>
+                        <td className="py-1">
+                          <Badge tone={outcome.tone} className="whitespace-nowrap">
+                            {outcome.label}
+                          </Badge>
+                        </td>
+                      </tr>
+                      {entry.error ? (
+                        <tr>
+                          <td colSpan={3} className="pb-2 text-xs text-muted">
+                            {entry.error}
+                          </td>
+                        </tr>
+                      ) : null}
+                    </Fragment>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollRegion>
+          {query.data.meta.total_results > PAGE_SIZE ? (
+            <p className="mt-2 text-xs text-muted">
+              Showing the latest {PAGE_SIZE} of {query.data.meta.total_results}.
+            </p>
+          ) : null}
+        </div>
+      )}
+    </Card>
+  );
+}
