@@ -3,7 +3,9 @@ import type { Fault, LoggedRequest } from "../lib/telnyx-sim/server";
 import { E2E } from "./env";
 
 export type Role = keyof typeof E2E.users;
-export const storageStateFor = (role: Role) => `e2e/.auth/${role}.json`;
+// Per dashboard port: cookies don't tell ports apart, so parallel runs on other ports must not
+// overwrite each other's sessions.
+export const storageStateFor = (role: Role) => `e2e/.auth/${role}-${E2E.port}.json`;
 
 export type SimFault = Omit<Fault, "id">;
 export type SimRequest = LoggedRequest;

@@ -27,3 +27,19 @@ export function formatDateTime(iso: string): string {
 export function formatCount(n: number): string {
   return new Intl.NumberFormat().format(n);
 }
+
+const exactLocalFormat = new Intl.DateTimeFormat(undefined, {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  fractionalSecondDigits: 3,
+  timeZoneName: "short",
+});
+
+/** A moment to the millisecond in the user's time zone, naming the zone ("May 1, 2025, 10:02:03.512 CEST"). */
+export function formatDateTimeExact(iso: string): string {
+  return exactLocalFormat.format(new Date(iso));
+}

@@ -34,7 +34,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             Telnyx Billing
           </Link>
           <div className="flex items-center gap-2 md:mt-2">
-            {isDemoMode() ? <Badge tone="warning">Demo data</Badge> : null}
+            {isDemoMode() ? (
+              <Badge tone="warning" title="No Telnyx API key is set: the built-in simulator answers with made-up data">
+                Demo data
+              </Badge>
+            ) : null}
             {currency ? <Badge title="Account currency">{currency}</Badge> : null}
           </div>
         </div>

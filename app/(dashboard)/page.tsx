@@ -1,21 +1,44 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { AutoRechargeCard } from "@/components/overview/auto-recharge-card";
 import { BalanceCard } from "@/components/overview/balance-card";
+import { ChargesTrendCard } from "@/components/overview/charges-trend-card";
+import { LatestInvoicesCard } from "@/components/overview/latest-invoices-card";
+import { MonthToDateCard } from "@/components/overview/month-to-date-card";
+import { RunwayCard } from "@/components/overview/runway-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { loadMonthlySeries } from "@/lib/charges/monthly-series";
+import { LATEST_INVOICES } from "@/lib/invoices/filters";
+import { monthOf, monthRange } from "@/lib/charges/months";
+import { monthlySeriesKey } from "@/lib/charges/series-query";
 import { pageRoles } from "@/lib/navigation";
 import { getServerQueryClient, prefetchOperation } from "@/lib/query/server";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
-  await requirePageUser(pageRoles("/"));
-  await Promise.all([prefetchOperation("balance", {})]);
+  const user = await requirePageUser(pageRoles("/"));
+  const now = new Date();
+  const month = monthOf(now);
+  // All reads start together; each card shows its own error if its read failed.
+  await Promise.all([
+    prefetchOperation("balance", {}),
+    prefetchOperation("chargesSummary", monthRange(month)),
+    prefetchOperation("autoRecharge", {}),
+    prefetchOperation("invoices", LATEST_INVOICES),
+    getServerQueryClient().prefetchQuery({ queryKey: monthlySeriesKey(12), queryFn: () => loadMonthlySeries(12, now) }),
+  ]);
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Overview</h1>
       <HydrationBoundary state={dehydrate(getServerQueryClient())}>
-        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
           <BalanceCard />
+          <RunwayCard now={now.toISOString()} />
+          <MonthToDateCard month={month} />
+          <ChargesTrendCard />
+          <AutoRechargeCard canEdit={user.role === "owner"} />
+          <LatestInvoicesCard />
         </div>
       </HydrationBoundary>
     </>

@@ -7,7 +7,7 @@ import { cn } from "@/lib/utils/cn";
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+    <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
       {links.map((link) => {
         const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
         return (
@@ -16,7 +16,7 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
               href={link.href}
               aria-current={active ? "page" : undefined}
               className={cn(
-                "block whitespace-nowrap rounded-md px-3 py-2 text-sm hover:bg-bg focus-visible:outline-2 focus-visible:outline-accent",
+                "block whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm hover:bg-bg focus-visible:outline-2 focus-visible:outline-accent md:px-3 md:py-2",
                 active ? "bg-accent/10 font-semibold text-accent" : "text-fg",
               )}
             >

@@ -10,7 +10,8 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
     <Button
       variant="ghost"
       size="sm"
-      aria-label={`${label}: ${value}`}
+      // A long value (a JSON payload, a curl command) would drown the name: say only what it copies.
+      aria-label={value.length <= 80 ? `${label}: ${value}` : label}
       onClick={async () => {
         await navigator.clipboard.writeText(value);
         setCopied(true);

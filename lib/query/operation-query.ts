@@ -1,6 +1,6 @@
 // queryOptions for every Telnyx read, derived from the operation table: the one place a query key
 // and its fetcher are written. Server prefetch (./server.ts) uses the same key.
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/fetcher";
 import {
   operationSpecs,
@@ -8,6 +8,7 @@ import {
   type OperationOutput,
   type OperationParams,
 } from "@/lib/telnyx/operation-specs";
+import type { PaginationMeta } from "@/lib/telnyx/schemas/common";
 
 export type ReadOperation = { [N in OperationName]: (typeof operationSpecs)[N]["method"] extends "GET" ? N : never }[OperationName];
 
@@ -34,5 +35,28 @@ export function operationQuery<N extends ReadOperation>(name: N, params: Operati
   return queryOptions({
     queryKey: operationQueryKey(name, params),
     queryFn: ({ signal }) => apiFetch<OperationOutput<N>>(operationUrl(name, params), { signal }),
+  });
+}
+
+/** Reads whose input takes a 1-based `page` and whose answer carries Telnyx's pagination meta. */
+export type PagedOperation = "auditEvents" | "webhookDeliveries" | "detailRecords" | "invoices";
+export type PagedParams<N extends PagedOperation> = Omit<OperationParams<N>, "page">;
+
+export function operationPagesQueryKey<N extends PagedOperation>(name: N, params: PagedParams<N>) {
+  return ["telnyx", name, params, "pages"] as const;
+}
+
+export function nextPageParam(last: { meta: PaginationMeta }): number | undefined {
+  return last.meta.page_number < last.meta.total_pages ? last.meta.page_number + 1 : undefined;
+}
+
+/** Page after page of a paged read (infinite lists: load more, scroll to load). */
+export function operationPagesQuery<N extends PagedOperation>(name: N, params: PagedParams<N>) {
+  return infiniteQueryOptions({
+    queryKey: operationPagesQueryKey(name, params),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<OperationOutput<N>>(operationUrl(name, { ...params, page: pageParam } as OperationParams<N>), { signal }),
+    initialPageParam: 1,
+    getNextPageParam: (last) => nextPageParam(last as { meta: PaginationMeta }),
   });
 }

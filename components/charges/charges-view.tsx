@@ -1,0 +1,55 @@
+"use client";
+
+import { useQueryStates } from "nuqs";
+import { ErrorState } from "@/components/ui/states";
+import { LinkButton } from "@/components/ui/link-button";
+import { monthOf, type MonthKey } from "@/lib/charges/months";
+import { chargesSearchParams, selectedPeriod } from "@/lib/charges/period";
+import type { ChargesRange } from "@/lib/telnyx/schemas/charges";
+import { BreakdownCard } from "./breakdown-card";
+import { ComparisonCard } from "./comparison-card";
+import { MonthlyChargesCard } from "./monthly-charges-card";
+import { PeriodPicker } from "./period-picker";
+import { SummaryCard } from "./summary-card";
+import { periodLabel } from "./period";
+
+// The period lives in the URL (?month=2025-05, or ?start=&end=), so "May 2025 charges" can be
+// bookmarked and shared; changing it adds a history entry so Back returns to the previous period.
+const periodParams = { month: chargesSearchParams.month, start: chargesSearchParams.start, end: chargesSearchParams.end };
+
+export function ChargesView({ now: nowIso }: { now: string }) {
+  const now = new Date(nowIso);
+  const [state, setState] = useQueryStates(periodParams, { history: "push" });
+  const period = selectedPeriod(state, now);
+  const selectMonth = (month: MonthKey) => void setState({ month: month === monthOf(now) ? null : month, start: null, end: null });
+  const selectRange = (range: ChargesRange) => void setState({ month: null, start: range.start_date, end: range.end_date });
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <PeriodPicker period={period} now={now} onMonth={selectMonth} onRange={selectRange} />
+        {period.kind !== "invalid" ? (
+          <p className="text-sm text-muted" aria-live="polite" data-testid="selected-period">
+            Showing <strong className="text-fg">{periodLabel(period.range)}</strong>
+          </p>
+        ) : null}
+      </div>
+      <MonthlyChargesCard selectedMonth={period.kind === "month" ? period.month : null} onSelectMonth={selectMonth} />
+      {period.kind === "invalid" ? (
+        <ErrorState
+          title="This date range can't be shown"
+          error={new Error(`${period.start} to ${period.end}: ${period.problems.join("; ")}.`)}
+        />
+      ) : (
+        <>
+          <div className="grid grid-cols-1 gap-4 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <SummaryCard range={period.range} />
+            <ComparisonCard range={period.range} />
+          </div>
+          <BreakdownCard range={period.range} />
+        </>
+      )}
+      {period.kind === "invalid" ? <LinkButton href="/charges">Show this month</LinkButton> : null}
+    </div>
+  );
+}

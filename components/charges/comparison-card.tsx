@@ -1,0 +1,118 @@
+"use client";
+
+import { keepPreviousData, useQueries } from "@tanstack/react-query";
+import { ArrowDown, ArrowUp } from "lucide-react";
+import { Card, CardHeader } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Money } from "@/components/ui/money";
+import { LoadingBlock } from "@/components/ui/skeleton";
+import { ErrorState } from "@/components/ui/states";
+import { compareSummaries, type ComparisonRow } from "@/lib/charges/compare";
+import { previousRange } from "@/lib/charges/months";
+import { operationQuery } from "@/lib/query/operation-query";
+import type { ChargesRange } from "@/lib/telnyx/schemas/charges";
+import { cn } from "@/lib/utils/cn";
+import { periodLabel } from "./period";
+
+const td = "px-2 py-1.5 text-right tabular whitespace-nowrap";
+
+function Change({ row, currency }: { row: ComparisonRow; currency: string }) {
+  const sign = row.change.startsWith("-") ? -1 : /^0(\.0+)?$/.test(row.change) ? 0 : 1;
+  // A change in cost is neither good nor bad by itself: it is shown with an arrow and words, not colour alone.
+  return (
+    <span className="inline-flex items-center gap-1">
+      {sign > 0 ? <ArrowUp aria-hidden className="h-3.5 w-3.5 text-warning" /> : sign < 0 ? <ArrowDown aria-hidden className="h-3.5 w-3.5 text-success" /> : null}
+      <span className="sr-only">{sign > 0 ? "up" : sign < 0 ? "down" : "no change"}</span>
+      <Money amount={row.change.replace(/^-/, "")} currency={currency} />
+    </span>
+  );
+}
+
+function percentText(row: ComparisonRow): string {
+  if (row.percent === null) return row.current === "0.00" && row.previous === "0.00" ? "—" : "new";
+  const n = Number(row.percent);
+  return `${n > 0 ? "+" : ""}${new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n)} %`;
+}
+
+export function ComparisonCard({ range }: { range: ChargesRange }) {
+  const previous = previousRange(range);
+  const [cur, prev] = useQueries({
+    queries: [
+      { ...operationQuery("chargesSummary", range), placeholderData: keepPreviousData },
+      { ...operationQuery("chargesSummary", previous), placeholderData: keepPreviousData },
+    ],
+  });
+  const failed = [cur, prev].find((q) => q.isError && !q.isFetching);
+  return (
+    <Card aria-labelledby="comparison-title" data-testid="comparison-card">
+      <CardHeader
+        title={<span id="comparison-title">Compared with the period before</span>}
+        description={`${periodLabel(range)} against ${periodLabel(previous)}`}
+      />
+      {failed ? (
+        <ErrorState
+          title="Couldn't load the comparison"
+          error={failed.error}
+          onRetry={() => {
+            void cur.refetch();
+            void prev.refetch();
+          }}
+        />
+      ) : !cur.data || !prev.data ? (
+        <LoadingBlock label="the comparison" lines={5} />
+      ) : (
+        <ScrollRegion
+          label="Comparison table (scrolls sideways)"
+          className={cn((cur.isPlaceholderData || prev.isPlaceholderData) && "opacity-60")}
+          aria-busy={cur.isPlaceholderData || prev.isPlaceholderData}
+        >
+          <table className="w-full min-w-[36rem] text-sm" aria-label={`Charges of ${periodLabel(range)} compared with ${periodLabel(previous)}`}>
+            <thead>
+              <tr className="text-muted">
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  Line
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  {periodLabel(previous)}
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  {periodLabel(range)}
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  Change
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  %
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {compareSummaries(cur.data.data.summary, prev.data.data.summary).map((row) => (
+                <tr
+                  key={row.key}
+                  data-key={row.key}
+                  data-change={row.change}
+                  className={cn("border-t border-border", row.key === "total" && "border-t-2 font-semibold")}
+                >
+                  <th scope="row" className="px-2 py-1.5 text-left font-normal">
+                    {row.name}
+                  </th>
+                  <td className={td}>
+                    <Money amount={row.previous} currency={cur.data.data.currency} />
+                  </td>
+                  <td className={td}>
+                    <Money amount={row.current} currency={cur.data.data.currency} />
+                  </td>
+                  <td className={td}>
+                    <Change row={row} currency={cur.data.data.currency} />
+                  </td>
+                  <td className={td}>{percentText(row)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </Card>
+  );
+}

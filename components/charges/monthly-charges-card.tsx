@@ -1,0 +1,79 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { LazyMonthlyChargesChart } from "@/components/charts/lazy";
+import { Card, CardHeader } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Money } from "@/components/ui/money";
+import { QueryBoundary } from "@/components/ui/query-boundary";
+import { CHARGE_KINDS } from "@/lib/charges/monthly";
+import type { MonthKey } from "@/lib/charges/months";
+import { monthlySeriesOptions } from "@/lib/charges/series-query";
+import { formatMonth } from "@/lib/format";
+import { Button } from "@/components/ui/button";
+
+function MonthlyCharges({ selectedMonth, onSelectMonth }: { selectedMonth: MonthKey | null; onSelectMonth: (m: MonthKey) => void }) {
+  const { data } = useSuspenseQuery(monthlySeriesOptions(12));
+  const points = data.data;
+  const currency = points[0]?.currency ?? "USD";
+  return (
+    <div className="space-y-3">
+      <LazyMonthlyChargesChart points={points} currency={currency} selectedMonth={selectedMonth} onSelectMonth={onSelectMonth} />
+      <details className="text-sm">
+        <summary className="cursor-pointer text-accent">Show the figures as a table</summary>
+        <ScrollRegion label="Monthly charges table (scrolls sideways)" className="mt-2">
+          <table className="w-full min-w-[40rem] text-sm" aria-label="Monthly charges by kind">
+            <thead>
+              <tr className="text-muted">
+                <th scope="col" className="px-2 py-1 text-left font-medium">
+                  Month
+                </th>
+                {CHARGE_KINDS.map((k) => (
+                  <th key={k.key} scope="col" className="px-2 py-1 text-right font-medium">
+                    {k.label}
+                  </th>
+                ))}
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  Total
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.month} data-month={p.month} data-total={p.total} className="border-t border-border">
+                  <th scope="row" className="px-2 py-1 text-left font-normal">
+                    <Button variant="ghost" size="sm" className="h-7 px-1 text-accent underline" onClick={() => onSelectMonth(p.month)}>
+                      {formatMonth(`${p.month}-01`)}
+                    </Button>
+                  </th>
+                  {CHARGE_KINDS.map((k) => (
+                    <td key={k.key} className="px-2 py-1 text-right">
+                      <Money amount={p[k.key]} currency={p.currency} />
+                    </td>
+                  ))}
+                  <td className="px-2 py-1 text-right font-medium">
+                    <Money amount={p.total} currency={p.currency} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      </details>
+    </div>
+  );
+}
+
+export function MonthlyChargesCard({ selectedMonth, onSelectMonth }: { selectedMonth: MonthKey | null; onSelectMonth: (m: MonthKey) => void }) {
+  return (
+    <Card aria-labelledby="monthly-title" data-testid="monthly-charges-card">
+      <CardHeader
+        title={<span id="monthly-title">Charges by month</span>}
+        description="The last 12 months by kind; credits and adjustments below zero. Select a bar to see that month."
+      />
+      <QueryBoundary label="the monthly charges" fallback={<div role="status" className="h-72 animate-pulse rounded-md bg-border/60"><span className="sr-only">Loading the monthly charges…</span></div>}>
+        <MonthlyCharges selectedMonth={selectedMonth} onSelectMonth={onSelectMonth} />
+      </QueryBoundary>
+    </Card>
+  );
+}

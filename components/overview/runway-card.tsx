@@ -1,0 +1,71 @@
+"use client";
+
+import { useQuery, useSuspenseQueries } from "@tanstack/react-query";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Money } from "@/components/ui/money";
+import { QueryBoundary } from "@/components/ui/query-boundary";
+import { daysElapsedInMonth, monthOf, monthRange } from "@/lib/charges/months";
+import { computeRunway } from "@/lib/charges/runway";
+import { summaryTotals } from "@/lib/charges/totals";
+import { formatCount, formatDate } from "@/lib/format";
+import { operationQuery } from "@/lib/query/operation-query";
+
+function RunwayFigures({ now }: { now: Date }) {
+  const [balance, summary] = useSuspenseQueries({
+    queries: [operationQuery("balance", {}), operationQuery("chargesSummary", monthRange(monthOf(now)))],
+  });
+  // Auto-recharge only refines the message: if it can't be read, the estimate still stands.
+  const autoRecharge = useQuery(operationQuery("autoRecharge", {}));
+  const b = balance.data.data;
+  const monthToDate = summaryTotals(summary.data.data.summary).grand_total;
+  const runway = computeRunway({ availableCredit: b.available_credit, balance: b.balance, monthToDate, now, autoRecharge: autoRecharge.data?.data });
+  const elapsed = daysElapsedInMonth(now);
+
+  if (runway.kind === "no-spend")
+    return <p className="text-sm" data-testid="runway">Not enough spend this month to estimate how long the credit lasts.</p>;
+  const basis = (
+    <p className="text-xs text-muted">
+      At this month&apos;s average of <Money amount={runway.dailySpend} currency={b.currency} /> a day (<Money amount={monthToDate} currency={b.currency} /> over{" "}
+      {elapsed} {elapsed === 1 ? "day" : "days"}).
+    </p>
+  );
+  if (runway.kind === "exhausted")
+    return (
+      <div className="space-y-2 text-sm" data-testid="runway">
+        <p className="text-lg font-semibold text-danger">No available credit left</p>
+        {basis}
+      </div>
+    );
+  return (
+    <div className="space-y-2 text-sm" data-testid="runway">
+      <p>
+        <span className="text-3xl font-semibold tabular">{formatCount(runway.daysLeft)}</span> {runway.daysLeft === 1 ? "day" : "days"} of available credit
+      </p>
+      <p>
+        Runs out around <strong>{formatDate(runway.runsOutOn)}</strong>
+        {runway.topUp ? " without auto-recharge" : ""}.
+      </p>
+      {basis}
+      {runway.topUp ? (
+        <p className="rounded-md border border-success/40 bg-success/10 p-2 text-xs" data-testid="runway-auto-recharge">
+          Auto-recharge is on: when the balance falls below <Money amount={runway.topUp.threshold} currency={b.currency} /> (
+          {runway.topUp.daysUntil === 0 ? "now" : `around ${formatDate(runway.topUp.on)}`}) it tops up by{" "}
+          <Money amount={runway.topUp.amount} currency={b.currency} /> instead of running out.
+        </p>
+      ) : autoRecharge.isError ? (
+        <p className="text-xs text-muted">Auto-recharge settings couldn&apos;t be loaded, so any top-up is not counted.</p>
+      ) : null}
+    </div>
+  );
+}
+
+export function RunwayCard({ now }: { now: string }) {
+  return (
+    <Card aria-labelledby="runway-title" data-testid="runway-card">
+      <CardHeader title={<span id="runway-title">Runway</span>} description="How long the available credit lasts at this month's pace" />
+      <QueryBoundary label="the runway">
+        <RunwayFigures now={new Date(now)} />
+      </QueryBoundary>
+    </Card>
+  );
+}

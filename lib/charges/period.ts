@@ -1,0 +1,35 @@
+// The charges page's URL state (?month=2025-05, or ?start=…&end=… for a custom range; ?q and
+// ?sort for the breakdown), parsed the same way on the server and in the browser, and the
+// charges range it selects.
+import { createLoader, createParser, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { chargesRange, type ChargesRange } from "@/lib/telnyx/schemas/charges";
+import { BREAKDOWN_SORTS, DEFAULT_BREAKDOWN_SORT } from "./breakdown";
+import { isMonthKey, monthOf, monthRange, type MonthKey } from "./months";
+
+const parseAsMonth = createParser({ parse: (v) => (isMonthKey(v) ? v : null), serialize: (v: string) => v });
+const parseAsDay = createParser({ parse: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null), serialize: (v: string) => v });
+
+export const chargesSearchParams = {
+  month: parseAsMonth,
+  start: parseAsDay,
+  end: parseAsDay,
+  q: parseAsString.withDefault(""),
+  sort: parseAsStringLiteral(BREAKDOWN_SORTS).withDefault(DEFAULT_BREAKDOWN_SORT),
+};
+export const loadChargesSearchParams = createLoader(chargesSearchParams);
+
+export type SelectedPeriod =
+  | { kind: "month"; month: MonthKey; range: ChargesRange }
+  | { kind: "custom"; range: ChargesRange }
+  | { kind: "invalid"; start: string; end: string; problems: string[] };
+
+/** A custom range when both ends are given, else the month asked for, else the current month. */
+export function selectedPeriod(state: { month: string | null; start: string | null; end: string | null }, now: Date): SelectedPeriod {
+  if (state.start && state.end) {
+    const parsed = chargesRange.safeParse({ start_date: state.start, end_date: state.end });
+    if (!parsed.success) return { kind: "invalid", start: state.start, end: state.end, problems: parsed.error.issues.map((i) => i.message) };
+    return { kind: "custom", range: parsed.data };
+  }
+  const month = state.month ?? monthOf(now);
+  return { kind: "month", month, range: monthRange(month) };
+}
