@@ -1,0 +1,29 @@
+// The usage page's URL state, shared by the server page (prefetch) and the client views.
+import { createLoader, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { DETAIL_RECORD_PAGE_CAP, DETAIL_RECORD_TYPES, type DetailRecordType } from "@/lib/telnyx/schemas/detail-records";
+import { layoutFor } from "@/lib/usage/records";
+
+export const DEFAULT_RANGE = "last_30_days";
+
+export const usageSearchParams = {
+  type: parseAsStringLiteral(DETAIL_RECORD_TYPES).withDefault("messaging"),
+  range: parseAsString.withDefault(DEFAULT_RANGE),
+  tag: parseAsString.withDefault(""),
+};
+
+export const loadUsageSearchParams = createLoader(usageSearchParams);
+
+/** Whether Telnyx can filter a record type by user tag (its records carry a `tags` field). */
+export function tagFilterApplies(type: DetailRecordType): boolean {
+  return layoutFor(type).tagsField === "tags";
+}
+
+/** The detail-records query for the URL (without the page), the same object on server and client. */
+export function usageQuery(p: { type: DetailRecordType; range: string; tag: string }) {
+  return {
+    record_type: p.type,
+    date_range: p.range,
+    size: DETAIL_RECORD_PAGE_CAP,
+    ...(p.tag && tagFilterApplies(p.type) ? { tags: p.tag } : {}),
+  };
+}

@@ -1,0 +1,184 @@
+"use client";
+
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { useQueryStates } from "nuqs";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { controlClass, labelClass } from "@/components/ui/control-styles";
+import { LoadingBlock, Skeleton } from "@/components/ui/skeleton";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import { TruncatedText } from "@/components/ui/truncated-text";
+import { apiFetch } from "@/lib/api/fetcher";
+import { formatCount, formatDateTime } from "@/lib/format";
+import { HOUR_MS, type HealthReport } from "@/lib/webhooks/health";
+import { bucketLabel } from "./health-chart";
+import { healthWindow, webhookSearchParams, type HealthWindow } from "./search-params";
+
+const HealthChart = dynamic(() => import("./health-chart"), { ssr: false, loading: () => <Skeleton className="h-64 w-full" /> });
+
+export function webhookHealthQuery(window: { from: string; to: string }) {
+  return queryOptions({
+    queryKey: ["webhook-health", window] as const,
+    queryFn: ({ signal }) =>
+      apiFetch<{ data: HealthReport }>(`/api/webhook-deliveries/health?${new URLSearchParams(window)}`, { signal }),
+    staleTime: 60_000,
+  });
+}
+
+const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
+
+const WINDOW_LABEL: Record<HealthWindow, string> = { "24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days", range: "The list's time range" };
+
+function Figure({ label, value, testId, tone }: { label: string; value: string; testId: string; tone?: "danger" }) {
+  return (
+    <div className="rounded-md border border-border p-2">
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className={`tabular text-lg font-semibold ${tone === "danger" ? "text-danger" : ""}`} data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+/** Endpoint health over a window: failure rate over time and target URLs ranked by failures. */
+export function HealthPanel() {
+  const [p, setP] = useQueryStates(webhookSearchParams, { history: "replace" });
+  // "Now" is read once per visit (and on demand), so the window, and the cached report, stay put.
+  const [now, setNow] = useState(() => Date.now());
+  const window = healthWindow(p.window, p, now);
+  const q = useQuery({ ...webhookHealthQuery(window ?? { from: "", to: "" }), enabled: window !== null, placeholderData: keepPreviousData });
+  const report = q.data?.data;
+
+  return (
+    <section aria-labelledby="health-title" className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="health-title" className="text-lg font-semibold">
+            Endpoint health
+          </h2>
+          <p className="text-xs text-muted">
+            From the deliveries Telnyx lists for the window
+            {report ? ` (${formatDateTime(report.from)} – ${formatDateTime(report.to)})` : ""}.
+          </p>
+        </div>
+        <div className="flex items-end gap-2">
+          <label className={labelClass}>
+            Window
+            <select className={controlClass} value={p.window} onChange={(e) => void setP({ window: e.target.value as HealthWindow })}>
+              {(Object.keys(WINDOW_LABEL) as HealthWindow[]).map((w) => (
+                <option key={w} value={w} disabled={w === "range" && !(p.from && p.to)}>
+                  {WINDOW_LABEL[w]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button variant="secondary" size="sm" onClick={() => setNow(Date.now())} disabled={p.window === "range"}>
+            Refresh
+          </Button>
+        </div>
+      </div>
+
+      <div className="rounded-lg border border-border bg-surface p-3" aria-busy={q.isFetching}>
+        {window === null ? (
+          <EmptyState title="Set both ends of the list's time range">Choose “Started after” and “Started before” above, or pick a preset window.</EmptyState>
+        ) : q.isPending ? (
+          <LoadingBlock label="endpoint health" lines={5} />
+        ) : q.isError && !report ? (
+          <ErrorState title="Couldn't compute endpoint health" error={q.error} onRetry={() => void q.refetch()} />
+        ) : report ? (
+          <div className={`space-y-4 ${q.isPlaceholderData ? "opacity-60" : ""}`}>
+            {report.coverage.truncated ? (
+              <p role="note" className="rounded-md border border-warning/40 bg-warning/10 p-2 text-xs">
+                Based on the first {formatCount(report.coverage.loaded)} of {formatCount(report.coverage.total)} deliveries in this window: choose a shorter window for exact figures.
+              </p>
+            ) : null}
+            <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+              <Figure label="Deliveries" value={formatCount(report.deliveries)} testId="health-deliveries" />
+              <Figure label="Failed deliveries" value={formatCount(report.failedDeliveries)} testId="health-failed" tone={report.failedDeliveries ? "danger" : undefined} />
+              <Figure label="Failure rate" value={pct(report.deliveryFailureRate)} testId="health-rate" />
+              <Figure label="Attempts" value={formatCount(report.attempts)} testId="health-attempts" />
+              <Figure label="Failed attempts" value={formatCount(report.failedAttempts)} testId="health-failed-attempts" />
+            </dl>
+            {report.deliveries === 0 ? (
+              <EmptyState title="No deliveries in this window" />
+            ) : (
+              <figure>
+                <figcaption className="mb-1 text-sm font-medium">Deliveries and failure rate per {report.bucketMs === HOUR_MS ? "hour" : "day"}</figcaption>
+                <HealthChart buckets={report.buckets} hourly={report.bucketMs === HOUR_MS} />
+                <details className="mt-1 text-xs">
+                  <summary className="cursor-pointer text-muted">Show as a table</summary>
+                  <table className="mt-1 w-full text-left">
+                    <thead>
+                      <tr className="text-muted">
+                        <th scope="col" className="py-1 font-medium">{report.bucketMs === HOUR_MS ? "Hour" : "Day"}</th>
+                        <th scope="col" className="py-1 text-right font-medium">Deliveries</th>
+                        <th scope="col" className="py-1 text-right font-medium">Failed</th>
+                        <th scope="col" className="py-1 text-right font-medium">Failure rate</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {report.buckets.map((b) => (
+                        <tr key={b.start} className="border-t border-border">
+                          <td className="py-1">{bucketLabel(b.start, report.bucketMs === HOUR_MS)}</td>
+                          <td className="tabular py-1 text-right">{b.deliveries}</td>
+                          <td className="tabular py-1 text-right">{b.failed}</td>
+                          <td className="tabular py-1 text-right">{pct(b.failureRate)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </details>
+              </figure>
+            )}
+            {report.endpoints.length ? (
+              <div className="overflow-x-auto">
+                <table className="w-full text-left text-sm" data-testid="endpoint-table">
+                  <caption className="mb-1 text-left text-sm font-medium">Target URLs ranked by failed attempts</caption>
+                  <thead className="border-b border-border text-xs text-muted">
+                    <tr>
+                      <th scope="col" className="py-2 pr-3 font-medium">URL</th>
+                      <th scope="col" className="py-2 pr-3 text-right font-medium">Attempts</th>
+                      <th scope="col" className="py-2 pr-3 text-right font-medium">Failed</th>
+                      <th scope="col" className="py-2 pr-3 text-right font-medium">Failure rate</th>
+                      <th scope="col" className="py-2 pr-3 font-medium">Most common failure</th>
+                      <th scope="col" className="py-2 pr-3 font-medium">Last failure</th>
+                      <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.endpoints.map((e) => (
+                      <tr key={e.url} className="border-b border-border last:border-0" data-testid="endpoint-row">
+                        <td className="max-w-xs py-2 pr-3 font-mono text-xs">
+                          <TruncatedText text={e.url} limit={80} label="URL" />
+                        </td>
+                        <td className="tabular py-2 pr-3 text-right">{formatCount(e.attempts)}</td>
+                        <td className="tabular py-2 pr-3 text-right">{formatCount(e.failures)}</td>
+                        <td className="tabular py-2 pr-3 text-right">{pct(e.failureRate)}</td>
+                        <td className="py-2 pr-3 text-xs">{e.topFailure ? `${e.topFailure.outcome} (${formatCount(e.topFailure.count)}×)` : "—"}</td>
+                        <td className="whitespace-nowrap py-2 pr-3 text-xs">{e.lastFailureAt ? formatDateTime(e.lastFailureAt) : "—"}</td>
+                        <td className="py-2">
+                          <Button
+                            variant="ghost"
+                            size="sm"
+                            aria-label={`Show deliveries with attempts to ${e.url}`}
+                            onClick={() => {
+                              void setP({ attempts: e.url, page: 1, ...(p.window !== "range" ? { from: report.from, to: report.to } : {}) }, { history: "push" });
+                              document.getElementById("deliveries-title")?.scrollIntoView({ block: "start" });
+                            }}
+                          >
+                            Show deliveries
+                          </Button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
