@@ -2,15 +2,7 @@
 
 // Loaded lazily by the health panel so recharts stays out of the page's first-load JS.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { HealthBucket } from "@/lib/webhooks/health";
-
-const hourFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const dayFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
-
-export function bucketLabel(start: string, hourly: boolean): string {
-  const d = new Date(start);
-  return hourly ? `${dayFormat.format(d)} ${hourFormat.format(d)}` : dayFormat.format(d);
-}
+import { bucketLabel, type HealthBucket } from "@/lib/webhooks/health";
 
 export default function HealthChart({ buckets, hourly }: { buckets: HealthBucket[]; hourly: boolean }) {
   const data = buckets.map((b) => ({

@@ -11,8 +11,7 @@ import { EmptyState, ErrorState } from "@/components/ui/states";
 import { TruncatedText } from "@/components/ui/truncated-text";
 import { apiFetch } from "@/lib/api/fetcher";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { HOUR_MS, type HealthReport } from "@/lib/webhooks/health";
-import { bucketLabel } from "./health-chart";
+import { bucketLabel, HOUR_MS, type HealthReport } from "@/lib/webhooks/health";
 import { healthWindow, webhookSearchParams, type HealthWindow } from "./search-params";
 
 const HealthChart = dynamic(() => import("./health-chart"), { ssr: false, loading: () => <Skeleton className="h-64 w-full" /> });
@@ -83,7 +82,10 @@ export function HealthPanel() {
         {window === null ? (
           <EmptyState title="Set both ends of the list's time range">Choose “Started after” and “Started before” above, or pick a preset window.</EmptyState>
         ) : q.isPending ? (
-          <LoadingBlock label="endpoint health" lines={5} />
+          // Roughly the loaded panel's height, so the list below doesn't jump when it arrives.
+          <div className="min-h-[36rem]">
+            <LoadingBlock label="endpoint health" lines={5} />
+          </div>
         ) : q.isError && !report ? (
           <ErrorState title="Couldn't compute endpoint health" error={q.error} onRetry={() => void q.refetch()} />
         ) : report ? (

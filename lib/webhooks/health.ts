@@ -126,3 +126,12 @@ export function computeHealth(
     coverage: { loaded: deliveries.length, total: coverage.total, truncated: coverage.truncated },
   };
 }
+
+const hourFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+const dayFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
+
+/** A bucket's label in the chart and its table: the day, and the hour for hourly buckets. */
+export function bucketLabel(start: string, hourly: boolean): string {
+  const d = new Date(start);
+  return hourly ? `${dayFormat.format(d)} ${hourFormat.format(d)}` : dayFormat.format(d);
+}
