@@ -1,24 +1,10 @@
 // Money is a decimal string end to end. Arithmetic goes through big.js, never through floats.
 import Big from "big.js";
-import { z } from "zod";
 
 /** A signed decimal string as Telnyx sends it ("120.00", "-154.29", "0.0075"). */
 export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
 /** What a person may type for an amount: digits, a dot and exactly two decimals ("12.50"). */
 export const AMOUNT_INPUT_PATTERN = /^\d{1,9}\.\d{2}$/;
-
-export const decimalString = z.string().regex(DECIMAL_PATTERN, "must be a decimal number such as 120.00");
-
-/** An amount the user enters, e.g. a payment: "12.50"; bounds inclusive. */
-export function amountInput(min: string, max: string) {
-  return z
-    .string({ error: "is required" })
-    .trim()
-    .regex(AMOUNT_INPUT_PATTERN, "must be an amount with dollars and cents, such as 25.00")
-    // zod runs every check even after the pattern failed; only well-formed amounts are compared.
-    .refine((v) => !AMOUNT_INPUT_PATTERN.test(v) || new Big(v).gte(min), `must be at least ${min}`)
-    .refine((v) => !AMOUNT_INPUT_PATTERN.test(v) || new Big(v).lte(max), `must be at most ${max}`);
-}
 
 export function sumDecimals(values: Iterable<string | null | undefined>): Big {
   let total = new Big(0);

@@ -23,7 +23,8 @@ import { describeWriteError, type WriteErrorMessage } from "@/lib/billing/write-
 import { formatDateTime } from "@/lib/format";
 import { Big, formatMoney } from "@/lib/money";
 import { operationQuery } from "@/lib/query/operation-query";
-import { operationSpecs, type OperationOutput } from "@/lib/telnyx/operation-specs";
+import { operationRoutes } from "@/lib/telnyx/operation-routes";
+import type { OperationOutput } from "@/lib/telnyx/operation-specs";
 import { PAYMENT_BOUNDS, paymentRequest, type PaymentRequest } from "@/lib/telnyx/schemas/payments";
 import { AmountInput } from "./amount-input";
 import { invalidateAfterWrite } from "./invalidate";
@@ -38,7 +39,7 @@ type PaymentReply = OperationOutput<"createPayment"> & { meta?: { idempotent_rep
 const DEFINITELY_NOT_CHARGED = new Set<WriteErrorMessage["kind"]>(["invalid", "forbidden", "rate_limited"]);
 
 function postPayment(intent: PaymentIntent): Promise<PaymentReply> {
-  return apiFetch<PaymentReply>(operationSpecs.createPayment.path, {
+  return apiFetch<PaymentReply>(operationRoutes.createPayment.path, {
     method: "POST",
     body: JSON.stringify({ amount: intent.amount } satisfies PaymentRequest),
     headers: { "Idempotency-Key": intent.key },

@@ -24,7 +24,8 @@ import {
 } from "@/lib/billing/auto-recharge";
 import { describeWriteError, type WriteErrorMessage } from "@/lib/billing/write-errors";
 import { operationQuery, operationQueryKey } from "@/lib/query/operation-query";
-import { operationSpecs, type OperationOutput } from "@/lib/telnyx/operation-specs";
+import { operationRoutes } from "@/lib/telnyx/operation-routes";
+import type { OperationOutput } from "@/lib/telnyx/operation-specs";
 import type { AutoRechargeUpdate } from "@/lib/telnyx/schemas/auto-recharge";
 import { PAYMENT_PREFERENCES, RECHARGE_BOUNDS, THRESHOLD_BOUNDS } from "@/lib/telnyx/schemas/auto-recharge";
 import { formatMoney } from "@/lib/money";
@@ -42,7 +43,7 @@ const checkboxClass = "h-4 w-4 accent-accent";
 const RESET_TO = { keepDirtyValues: false, keepFieldsRef: true } as const;
 
 function saveAutoRecharge(body: AutoRechargeUpdate): Promise<Prefs> {
-  return apiFetch<Prefs>(operationSpecs.updateAutoRecharge.path, { method: "PATCH", body: JSON.stringify(body) });
+  return apiFetch<Prefs>(operationRoutes.updateAutoRecharge.path, { method: "PATCH", body: JSON.stringify(body) });
 }
 
 function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: string }) {

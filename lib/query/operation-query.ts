@@ -2,15 +2,12 @@
 // and its fetcher are written. Server prefetch (./server.ts) uses the same key.
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/fetcher";
-import {
-  operationSpecs,
-  type OperationName,
-  type OperationOutput,
-  type OperationParams,
-} from "@/lib/telnyx/operation-specs";
+import { operationRoutes, type OperationName, type ReadOperation } from "@/lib/telnyx/operation-routes";
+// Types only: the schemas themselves stay out of the browser's bundle.
+import type { OperationOutput, OperationParams } from "@/lib/telnyx/operation-specs";
 import type { PaginationMeta } from "@/lib/telnyx/schemas/common";
 
-export type ReadOperation = { [N in OperationName]: (typeof operationSpecs)[N]["method"] extends "GET" ? N : never }[OperationName];
+export type { ReadOperation };
 
 export function operationQueryKey<N extends OperationName>(name: N, params: OperationParams<N>) {
   return ["telnyx", name, params] as const;
@@ -18,7 +15,7 @@ export function operationQueryKey<N extends OperationName>(name: N, params: Oper
 
 /** The dashboard URL of an operation: path parameters filled in, the rest as the query string. */
 export function operationUrl<N extends OperationName>(name: N, params: OperationParams<N>): string {
-  const template = operationSpecs[name].path;
+  const template = operationRoutes[name].path;
   if (!template) throw new Error(`${name} has no dashboard path`);
   const query = new URLSearchParams();
   let path: string = template;

@@ -3,6 +3,7 @@
 // from it; the SDK call of each entry lives server-side in ./operations.ts.
 import { z } from "zod";
 import { ALL_ROLES, OWNER_ONLY, type Role } from "@/lib/auth/roles";
+import { operationRoutes, type OperationName } from "./operation-routes";
 import { autoRechargePrefsResponse, autoRechargeUpdate } from "./schemas/auto-recharge";
 import { auditEventListQuery, auditEventListResponse } from "./schemas/audit-events";
 import { balanceResponse } from "./schemas/balance";
@@ -44,45 +45,40 @@ const noInput = z.object({});
 
 export const operationSpecs = {
   balance: {
-    path: "/api/balance",
+    ...operationRoutes.balance,
     telnyx: "GET /balance",
-    method: "GET",
     roles: ALL_ROLES,
     input: noInput,
     response: balanceResponse,
     cacheTtlMs: 10_000,
   },
   chargesSummary: {
-    path: "/api/charges/summary",
+    ...operationRoutes.chargesSummary,
     telnyx: "GET /charges_summary",
-    method: "GET",
     roles: ALL_ROLES,
     input: chargesRange,
     response: chargesSummaryResponse,
     cacheTtlMs: 60_000,
   },
   chargesBreakdown: {
-    path: "/api/charges/breakdown",
+    ...operationRoutes.chargesBreakdown,
     telnyx: "GET /charges_breakdown",
-    method: "GET",
     roles: ALL_ROLES,
     input: chargesRange,
     response: chargesBreakdownResponse,
     cacheTtlMs: 60_000,
   },
   invoices: {
-    path: "/api/invoices",
+    ...operationRoutes.invoices,
     telnyx: "GET /invoices",
-    method: "GET",
     roles: ALL_ROLES,
     input: invoiceListQuery,
     response: invoiceListResponse,
     cacheTtlMs: 60_000,
   },
   invoice: {
-    path: "/api/invoices/{id}",
+    ...operationRoutes.invoice,
     telnyx: "GET /invoices/{id}",
-    method: "GET",
     roles: ALL_ROLES,
     input: invoiceIdInput,
     response: invoiceDetailResponse,
@@ -90,91 +86,80 @@ export const operationSpecs = {
   },
   // Download links expire: a fresh one for every download, never cached.
   invoiceLink: {
-    path: null,
+    ...operationRoutes.invoiceLink,
     telnyx: "GET /invoices/{id}?action=link",
-    method: "GET",
     roles: ALL_ROLES,
     input: invoiceIdInput,
     response: invoiceLinkResponse,
     cacheTtlMs: 0,
   },
   auditEvents: {
-    path: "/api/audit-events",
+    ...operationRoutes.auditEvents,
     telnyx: "GET /audit_events",
-    method: "GET",
     roles: OWNER_ONLY,
     input: auditEventListQuery,
     response: auditEventListResponse,
     cacheTtlMs: 15_000,
   },
   webhookDeliveries: {
-    path: "/api/webhook-deliveries",
+    ...operationRoutes.webhookDeliveries,
     telnyx: "GET /webhook_deliveries",
-    method: "GET",
     roles: OWNER_ONLY,
     input: webhookDeliveryListQuery,
     response: webhookDeliveryListResponse,
     cacheTtlMs: 15_000,
   },
   webhookDelivery: {
-    path: "/api/webhook-deliveries/{id}",
+    ...operationRoutes.webhookDelivery,
     telnyx: "GET /webhook_deliveries/{id}",
-    method: "GET",
     roles: OWNER_ONLY,
     input: webhookDeliveryIdInput,
     response: webhookDeliveryResponse,
     cacheTtlMs: 60_000,
   },
   detailRecords: {
-    path: "/api/detail-records",
+    ...operationRoutes.detailRecords,
     telnyx: "GET /detail_records",
-    method: "GET",
     roles: ALL_ROLES,
     input: detailRecordListQuery,
     response: detailRecordListResponse,
     cacheTtlMs: 30_000,
   },
   userTags: {
-    path: "/api/user-tags",
+    ...operationRoutes.userTags,
     telnyx: "GET /user_tags",
-    method: "GET",
     roles: ALL_ROLES,
     input: userTagsQuery,
     response: userTagsResponse,
     cacheTtlMs: 60_000,
   },
   autoRecharge: {
-    path: "/api/auto-recharge",
+    ...operationRoutes.autoRecharge,
     telnyx: "GET /payment/auto_recharge_prefs",
-    method: "GET",
     roles: ALL_ROLES,
     input: noInput,
     response: autoRechargePrefsResponse,
     cacheTtlMs: 10_000,
   },
   updateAutoRecharge: {
-    path: "/api/auto-recharge",
+    ...operationRoutes.updateAutoRecharge,
     telnyx: "PATCH /payment/auto_recharge_prefs",
-    method: "PATCH",
     roles: OWNER_ONLY,
     input: autoRechargeUpdate,
     response: autoRechargePrefsResponse,
     cacheTtlMs: 0,
-    invalidates: ["autoRecharge", "auditEvents"],
   },
   createPayment: {
-    path: "/api/payments",
+    ...operationRoutes.createPayment,
     telnyx: "POST /payment/stored_payment_transactions",
-    method: "POST",
     roles: OWNER_ONLY,
     input: paymentRequest,
     response: paymentResponse,
     cacheTtlMs: 0,
-    invalidates: ["balance", "auditEvents"],
   },
-} as const satisfies Record<string, OperationSpec>;
+} as const satisfies Record<OperationName, OperationSpec>;
 
-export type OperationName = keyof typeof operationSpecs;
+export type { OperationName };
 export type OperationInput<N extends OperationName> = z.output<(typeof operationSpecs)[N]["input"]>;
 /** What a caller may pass before defaults are applied (e.g. a page number may be left out). */
 export type OperationParams<N extends OperationName> = z.input<(typeof operationSpecs)[N]["input"]>;

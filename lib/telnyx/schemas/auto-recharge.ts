@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amountInput, decimalString } from "@/lib/money";
+import { amountInput, decimalString } from "@/lib/telnyx/schemas/money";
 
 export const PAYMENT_PREFERENCES = ["credit_paypal", "ach"] as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decimalString } from "@/lib/money";
+import { decimalString } from "@/lib/telnyx/schemas/money";
 
 // GET /balance. On a credit line `balance` is negative; `available_credit` is what can be spent.
 export const balance = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decimalString } from "@/lib/money";
+import { decimalString } from "@/lib/telnyx/schemas/money";
 import { isoDate } from "./common";
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decimalString } from "@/lib/money";
+import { decimalString } from "@/lib/telnyx/schemas/money";
 import { listResponse, optionalText, pageNumber, pageSize } from "./common";
 
 export const DETAIL_RECORD_PAGE_CAP = 50;

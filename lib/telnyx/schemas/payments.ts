@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amountInput } from "@/lib/money";
+import { amountInput } from "@/lib/telnyx/schemas/money";
 
 export const PAYMENT_BOUNDS = { min: "1.00", max: "10000.00" } as const;
 
