@@ -1,7 +1,7 @@
 import { APIConnectionError, NotFoundError, RateLimitError, InternalServerError } from "telnyx";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
-import { withReadRetries, type RetryPolicy } from "./retry";
+import { RetrySlots, withReadRetries, type RetryPolicy } from "./retry";
 
 const policy: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxDelayMs: 2000, maxRetryAfterMs: 2000, budgetMs: 5000 };
 
@@ -77,5 +77,46 @@ describe("withReadRetries", () => {
     const f = failing([new NotFoundError(404, undefined, "404", new Headers())]);
     await expect(withReadRetries(f.run, policy, t.deps)).rejects.toBeInstanceOf(NotFoundError);
     expect(f.calls()).toBe(1);
+  });
+});
+
+describe("one retry per second per operation", () => {
+  it("spaces the retries of different reads of one operation a second apart", async () => {
+    const t = fakeTime();
+    const slots = new RetrySlots();
+    const retriedAt: number[] = [];
+    const read = () => {
+      let calls = 0;
+      return async () => {
+        if (calls++ === 0) throw rateLimited("0.5");
+        retriedAt.push(t.deps.now());
+        return "ok";
+      };
+    };
+    // The first read retries at 0.5 s; the second fails at 0.5 s too and would retry at 1 s, but
+    // the operation's next retry slot is at 1.5 s.
+    await withReadRetries(read(), policy, { ...t.deps, slots, operation: "auditEvents" });
+    await withReadRetries(read(), policy, { ...t.deps, slots, operation: "auditEvents" });
+    expect(retriedAt).toEqual([500, 1500]);
+  });
+
+  it("keeps operations independent", async () => {
+    const t = fakeTime();
+    const slots = new RetrySlots();
+    await Promise.all([
+      withReadRetries(failing([rateLimited("1")]).run, policy, { ...t.deps, slots, operation: "balance" }),
+      withReadRetries(failing([rateLimited("1")]).run, policy, { ...t.deps, slots, operation: "invoices" }),
+    ]);
+    expect(t.sleeps).toEqual([1000, 1000]);
+  });
+
+  it("gives up instead of waiting past the time budget for a slot", async () => {
+    const t = fakeTime();
+    const slots = new RetrySlots();
+    for (let i = 0; i < 6; i++) slots.claim("balance", 0); // slots taken until t=6 s, past the 5 s budget
+    const f = failing([rateLimited("1")]);
+    await expect(withReadRetries(f.run, policy, { ...t.deps, slots, operation: "balance" })).rejects.toBeInstanceOf(RateLimitError);
+    expect(f.calls()).toBe(1);
+    expect(t.sleeps).toEqual([]);
   });
 });

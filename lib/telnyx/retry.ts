@@ -29,16 +29,39 @@ function isRetryable(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Retries of one operation are spaced at least this far apart, whoever asks for them. */
+export const MIN_RETRY_SPACING_MS = 1_000;
+
+/**
+ * When the next retry of each operation may start. Concurrent identical reads are already one
+ * call (the cache coalesces them); this keeps many *different* reads of one operation (other pages,
+ * other filters) from retrying together against an upstream that is rate-limiting us.
+ */
+export class RetrySlots {
+  private readonly next = new Map<string, number>();
+
+  /** Claims the first slot at or after `earliest`; returns its time. */
+  claim(key: string, earliest: number): number {
+    const slot = Math.max(earliest, this.next.get(key) ?? 0);
+    this.next.set(key, slot + MIN_RETRY_SPACING_MS);
+    return slot;
+  }
+}
+
+const sharedSlots = new RetrySlots();
+
 /**
  * Runs a read, retrying 429/5xx/network failures with exponential backoff and full jitter, or the
- * server's Retry-After when it gives one. Bounded in count and total time. Never use for writes.
+ * server's Retry-After when it gives one. Bounded in count and total time, and (given an
+ * operation name) to one retry per second per operation. Never use for writes.
  */
 export async function withReadRetries<T>(
   run: () => Promise<T>,
   policy: RetryPolicy = READ_RETRY_POLICY,
-  deps: { sleep?: (ms: number) => Promise<void>; random?: () => number; now?: () => number } = {},
+  deps: { sleep?: (ms: number) => Promise<void>; random?: () => number; now?: () => number; slots?: RetrySlots; operation?: string } = {},
 ): Promise<T> {
   const wait = deps.sleep ?? sleep;
+  const slots = deps.slots ?? sharedSlots;
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const started = now();
@@ -57,7 +80,10 @@ export async function withReadRetries<T>(
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
       const delay = asked ?? Math.round(backoff / 2 + (random() * backoff) / 2);
       if (now() - started + delay > policy.budgetMs) throw error;
-      await wait(delay);
+      // At most one retry per second per operation: wait for this operation's next free slot.
+      const slot = deps.operation ? slots.claim(deps.operation, now() + delay) : now() + delay;
+      if (slot - started > policy.budgetMs) throw error;
+      await wait(slot - now());
     }
   }
 }

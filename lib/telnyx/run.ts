@@ -67,7 +67,7 @@ export async function runOperation<N extends OperationName>(
   if (spec.method === "GET") {
     const load = async () => {
       try {
-        return await withReadRetries(() => callOnce(name, input, UPSTREAM_TIMEOUTS.readMs));
+        return await withReadRetries(() => callOnce(name, input, UPSTREAM_TIMEOUTS.readMs), undefined, { operation: name });
       } catch (error) {
         throw toApiError(error);
       }
