@@ -119,4 +119,22 @@ describe("one retry per second per operation", () => {
     expect(f.calls()).toBe(1);
     expect(t.sleeps).toEqual([]);
   });
+
+  it("after a 429, new reads of that operation answer 429 at once without going upstream, until the wait is over", async () => {
+    const t = fakeTime();
+    const slots = new RetrySlots();
+    const first = failing([rateLimited("90")]);
+    await expect(withReadRetries(first.run, policy, { ...t.deps, slots, operation: "balance" })).rejects.toBeInstanceOf(ApiError);
+    const held = failing([]);
+    const error = await withReadRetries(held.run, policy, { ...t.deps, slots, operation: "balance" }).catch((e: unknown) => e);
+    expect((error as ApiError).status).toBe(429);
+    expect((error as ApiError).headers["retry-after"]).toBe("90");
+    expect(held.calls()).toBe(0);
+    // Another operation is not held.
+    const other = failing([]);
+    await expect(withReadRetries(other.run, policy, { ...t.deps, slots, operation: "invoices" })).resolves.toBe("ok");
+    await t.deps.sleep(90_000);
+    await expect(withReadRetries(held.run, policy, { ...t.deps, slots, operation: "balance" })).resolves.toBe("ok");
+    expect(held.calls()).toBe(1);
+  });
 });

@@ -33,27 +33,55 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export const MIN_RETRY_SPACING_MS = 1_000;
 
 /**
- * When the next retry of each operation may start. Concurrent identical reads are already one
- * call (the cache coalesces them); this keeps many *different* reads of one operation (other pages,
- * other filters) from retrying together against an upstream that is rate-limiting us.
+ * Pacing per operation. Concurrent identical reads are already one call (the cache coalesces
+ * them); this keeps many *different* reads of one operation (other pages, other filters) from
+ * hammering an upstream that is rate-limiting us: retries are spaced a second apart, and after a
+ * 429 no new read of that operation goes upstream until the wait Telnyx asked for has passed.
  */
 export class RetrySlots {
   private readonly next = new Map<string, number>();
+  private readonly held = new Map<string, number>();
 
-  /** Claims the first slot at or after `earliest`; returns its time. */
+  /** Claims the first retry slot at or after `earliest`; returns its time. */
   claim(key: string, earliest: number): number {
     const slot = Math.max(earliest, this.next.get(key) ?? 0);
     this.next.set(key, slot + MIN_RETRY_SPACING_MS);
     return slot;
   }
+
+  /** Upstream answered 429: hold new reads of the operation until `until`. */
+  hold(key: string, until: number): void {
+    this.held.set(key, Math.max(until, this.held.get(key) ?? 0));
+  }
+
+  heldUntil(key: string): number {
+    return this.held.get(key) ?? 0;
+  }
+
+  clear(): void {
+    this.next.clear();
+    this.held.clear();
+  }
 }
 
 const sharedSlots = new RetrySlots();
 
+/** Tests start each case with no retry slots taken and no holds. */
+export function resetRetryPacingForTests(): void {
+  sharedSlots.clear();
+}
+
+function rateLimited(waitMs: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new ApiError("rate_limited", `Telnyx asked to wait ${seconds} s before trying again.`, {
+    headers: { "retry-after": String(seconds) },
+  });
+}
+
 /**
  * Runs a read, retrying 429/5xx/network failures with exponential backoff and full jitter, or the
- * server's Retry-After when it gives one. Bounded in count and total time, and (given an
- * operation name) to one retry per second per operation. Never use for writes.
+ * server's Retry-After when it gives one. Bounded in count and total time; given an operation
+ * name, paced per operation (see RetrySlots). Never use for writes.
  */
 export async function withReadRetries<T>(
   run: () => Promise<T>,
@@ -65,20 +93,19 @@ export async function withReadRetries<T>(
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const started = now();
+  // A new read of an operation Telnyx is rate-limiting doesn't go upstream: 429 at once with the wait.
+  if (deps.operation && slots.heldUntil(deps.operation) > started) throw rateLimited(slots.heldUntil(deps.operation) - started);
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if (!isRetryable(error) || attempt >= policy.attempts) throw error;
+      if (!isRetryable(error)) throw error;
       const asked = error instanceof APIError ? retryAfterMs(error.headers as Headers | undefined) : undefined;
-      if (asked !== undefined && asked > policy.maxRetryAfterMs) {
-        const seconds = Math.ceil(asked / 1000);
-        throw new ApiError("rate_limited", `Telnyx asked to wait ${seconds} s before trying again.`, {
-          headers: { "retry-after": String(seconds) },
-        });
-      }
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
       const delay = asked ?? Math.round(backoff / 2 + (random() * backoff) / 2);
+      if (deps.operation && error instanceof APIError && error.status === 429) slots.hold(deps.operation, now() + delay);
+      if (attempt >= policy.attempts) throw error;
+      if (asked !== undefined && asked > policy.maxRetryAfterMs) throw rateLimited(asked);
       if (now() - started + delay > policy.budgetMs) throw error;
       // At most one retry per second per operation: wait for this operation's next free slot.
       const slot = deps.operation ? slots.claim(deps.operation, now() + delay) : now() + delay;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { setUpstreamForTests } from "@/lib/telnyx/client";
 import { clearReadCache } from "@/lib/telnyx/read-cache";
+import { resetRetryPacingForTests } from "@/lib/telnyx/retry";
 import { startSimServer, type SimServer } from "@/lib/telnyx-sim/server";
 
 export const TEST_API_KEY = "KEYtest_dashboard_key_never_in_output_987654";
@@ -36,6 +37,7 @@ export function useSimUpstream() {
   });
   beforeEach(async () => {
     clearReadCache();
+    resetRetryPacingForTests();
     session.user = users.owner;
     await fetch(`${state.server.url}/__sim/reset`, { method: "POST" });
   });
