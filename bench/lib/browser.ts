@@ -1,19 +1,11 @@
 // Debian's Chromium, through Playwright (page loads, scale timings) and chrome-launcher (Lighthouse).
 import { chromium, type Browser, type Page } from "playwright";
 import { parseCookieHeader } from "./http";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../../e2e/chromium";
 import { onCleanup } from "./procs";
 
-export const CHROMIUM = process.env.BENCH_CHROMIUM ?? "/usr/bin/chromium";
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export const CHROMIUM = process.env.BENCH_CHROMIUM ?? CHROMIUM_PATH;
+export { CHROMIUM_FLAGS };
 
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS.filter((f) => f !== "--headless"), headless: true });
