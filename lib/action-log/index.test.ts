@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../db/testing";
-import { listActions, recordAction, scrubSecrets } from ".";
+import { scrubSecrets } from "../security/scrub";
+import { listActions, recordAction } from ".";
 
 useTempDatabase();
 const savedKey = process.env.TELNYX_API_KEY;

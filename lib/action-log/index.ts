@@ -2,6 +2,7 @@
 // logins, logouts, failed logins, user management) with who, what, parameters and outcome.
 // Telnyx's audit log only ever sees the API key, so this is where people are named.
 import { getDb } from "../db";
+import { scrubSecrets, scrubText } from "../security/scrub";
 
 export type ActionOutcome = "success" | "failure" | "unknown";
 
@@ -24,35 +25,6 @@ export interface ActionEntry {
   params: Record<string, unknown>;
   outcome: ActionOutcome;
   error: string | null;
-}
-
-const REDACTED = "[redacted]";
-// Parameter names that may hold a secret. The idempotency key is not one and helps correlation.
-const SECRET_NAME = /pass|secret|token|key|auth|cookie|card|cvc|cvv|iban|credential|signature/i;
-const NOT_SECRET_NAME = /^idempotency[-_]?key$/i;
-// Secrets that can hide inside ordinary strings (an error message quoting a header, say).
-const SECRET_TEXT = [/Bearer\s+[^\s"',]+/gi, /\bKEY[0-9A-Za-z]{16,}_[0-9A-Za-z]+/g];
-
-export function scrubText(text: string): string {
-  let out = text;
-  const telnyxKey = process.env.TELNYX_API_KEY?.trim();
-  if (telnyxKey) out = out.split(telnyxKey).join(REDACTED);
-  for (const pattern of SECRET_TEXT) out = out.replace(pattern, REDACTED);
-  return out;
-}
-
-/** A copy of `value` with secret-looking fields replaced and secrets removed from strings. */
-export function scrubSecrets(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return scrubText(value);
-  if (value === null || typeof value !== "object") return value;
-  if (depth > 5) return "[truncated]";
-  if (Array.isArray(value)) return value.map((v) => scrubSecrets(v, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [
-      k,
-      SECRET_NAME.test(k) && !NOT_SECRET_NAME.test(k) ? REDACTED : scrubSecrets(v, depth + 1),
-    ]),
-  );
 }
 
 /** Never throws: a write that succeeded upstream must not turn into an error (and a retry). */

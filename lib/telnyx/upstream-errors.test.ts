@@ -32,6 +32,25 @@ describe("toApiError", () => {
     expect(bad.toBody().errors[0]).toMatchObject({ detail: "Amount must include dollars and cents", source: { pointer: "/amount" } });
   });
 
+  it("scrubs the configured key and bearer-like strings from every upstream message it passes on", () => {
+    const saved = process.env.TELNYX_API_KEY;
+    process.env.TELNYX_API_KEY = "fake-key-7f3a9c";
+    try {
+      const quoting = { errors: [{ code: "10015", title: "Bad fake-key-7f3a9c", detail: "Header Authorization: Bearer fake-key-7f3a9c, also Bearer other.token.x and KEY0123456789ABCDEFGH_abc" }] };
+      for (const e of [
+        toApiError(new UnprocessableEntityError(422, quoting, "", h())),
+        toApiError(new PermissionDeniedError(403, quoting, "", h())),
+        toApiError(new NotFoundError(404, quoting, "", h())),
+      ]) {
+        const sent = JSON.stringify(e.toBody()) + e.message;
+        expect(sent).not.toMatch(/fake-key-7f3a9c|other\.token|KEY0123456789ABCDEFGH_abc/);
+        expect(sent).toContain("[redacted]");
+      }
+    } finally {
+      process.env.TELNYX_API_KEY = saved;
+    }
+  });
+
   it("passes a 429's wait on", () => {
     const e = toApiError(new RateLimitError(429, undefined, "", h({ "retry-after": "7" })));
     expect([e.status, e.headers["retry-after"]]).toEqual([429, "7"]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "telnyx";
 import { ApiError, type ApiErrorItem } from "@/lib/api/errors";
+import { scrubSecrets, scrubText } from "@/lib/security/scrub";
 
 /** Seconds to wait, from Retry-After (seconds or HTTP date) or retry-after-ms; undefined when absent. */
 export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
@@ -43,9 +44,18 @@ export function isUnknownOutcome(error: unknown): boolean {
 
 /**
  * Any failure of an upstream call, as the error the dashboard answers with. Messages are ours or
- * Telnyx's `detail`; nothing from the transport (which could carry headers) is passed through.
+ * Telnyx's `detail`; nothing from the transport (which could carry headers) is passed through, and
+ * the key or any bearer-like string quoted in Telnyx's text is scrubbed before it leaves.
  */
 export function toApiError(error: unknown): ApiError {
+  const e = mapUpstreamError(error);
+  const message = scrubText(e.message);
+  const items = scrubSecrets(e.items) as ApiErrorItem[];
+  if (message === e.message && JSON.stringify(items) === JSON.stringify(e.items)) return e;
+  return new ApiError(e.code, message, { items, headers: e.headers, status: e.status });
+}
+
+function mapUpstreamError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError)
     return new ApiError("upstream_timeout", "Telnyx did not answer in time. Try again shortly.");
