@@ -52,4 +52,16 @@ describe("POST /api/auth/login and /logout", () => {
     const wrong = await loginRoute(form({ email: "o@example.com", password: "wrong wrong wrong", next: "/invoices" }));
     expect(wrong.headers.get("location")).toBe("/login?error=invalid&next=%2Finvoices");
   });
+
+  it("a form login with a non-ASCII or control-character `next` still signs in and lands on a valid page", async () => {
+    const form = (fields: Record<string, string>) => post("/api/auth/login", new URLSearchParams(fields), { "content-type": "application/x-www-form-urlencoded" });
+    const accented = await loginRoute(form({ email: "o@example.com", password: "owner password 1", next: "/usage?tags=café" }));
+    expect(accented.status).toBe(303);
+    expect(accented.headers.get("location")).toBe("/usage?tags=caf%C3%A9");
+    expect(accented.headers.getSetCookie()).toHaveLength(1);
+    for (const next of ["/\u000a/x", "/\u0009/evil.example/phish"]) {
+      const res = await loginRoute(form({ email: "o@example.com", password: "owner password 1", next }));
+      expect([res.status, res.headers.get("location"), res.headers.getSetCookie().length]).toEqual([303, "/", 1]);
+    }
+  });
 });
