@@ -10,6 +10,7 @@ const ORIGIN = "http://127.0.0.1:3000";
 const post = (path: string, body: BodyInit | null, headers: Record<string, string> = {}) =>
   new Request(`${ORIGIN}${path}`, { method: "POST", body, headers: { host: "127.0.0.1:3000", origin: ORIGIN, ...headers } });
 const json = (value: unknown) => JSON.stringify(value);
+const form = (fields: Record<string, string>) => post("/api/auth/login", new URLSearchParams(fields), { "content-type": "application/x-www-form-urlencoded" });
 
 describe("POST /api/auth/login and /logout", () => {
   it("204 + an httpOnly SameSite=Lax cookie for the right password; logout ends the session", async () => {
@@ -42,7 +43,6 @@ describe("POST /api/auth/login and /logout", () => {
   });
 
   it("a plain form post gets a 303 to `next` (or back to /login with an error code)", async () => {
-    const form = (fields: Record<string, string>) => post("/api/auth/login", new URLSearchParams(fields), { "content-type": "application/x-www-form-urlencoded" });
     const ok = await loginRoute(form({ email: "o@example.com", password: "owner password 1", next: "/invoices?page=2" }));
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toBe("/invoices?page=2");
@@ -54,7 +54,6 @@ describe("POST /api/auth/login and /logout", () => {
   });
 
   it("a form login with a non-ASCII or control-character `next` still signs in and lands on a valid page", async () => {
-    const form = (fields: Record<string, string>) => post("/api/auth/login", new URLSearchParams(fields), { "content-type": "application/x-www-form-urlencoded" });
     const accented = await loginRoute(form({ email: "o@example.com", password: "owner password 1", next: "/usage?tags=café" }));
     expect(accented.status).toBe(303);
     expect(accented.headers.get("location")).toBe("/usage?tags=caf%C3%A9");
