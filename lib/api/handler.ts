@@ -7,7 +7,7 @@ import { assertSameOrigin } from "@/lib/security/same-origin";
 import { runOperation } from "@/lib/telnyx/run";
 import { operationSpecs, type OperationName } from "@/lib/telnyx/operation-specs";
 import { ApiError, errorResponse, invalidInput } from "./errors";
-import { readJsonBody, searchParamsObject } from "./request";
+import { readJsonBody, schemaKeys, searchParamsObject } from "./request";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -19,6 +19,8 @@ export interface RouteConfig<P, Q, B> {
   roles: readonly Role[] | "public";
   params?: P;
   query?: Q;
+  /** Without a `query` schema: the query parameters the handler reads itself (default: none). */
+  queryKeys?: readonly string[];
   body?: B;
 }
 
@@ -28,6 +30,8 @@ export interface HandlerContext<P, Q, B> {
   params: Out<P>;
   /** Path segments as Next passed them, before validation. */
   rawParams: Record<string, string>;
+  /** The query string as sent (names already checked against the route's), before validation. */
+  rawQuery: Record<string, string>;
   query: Out<Q>;
   body: Out<B>;
 }
@@ -50,6 +54,8 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
   config: RouteConfig<P, Q, B>,
   handler: (ctx: HandlerContext<P, Q, B>) => Promise<unknown>,
 ) {
+  // Query parameter names the route takes; any other is refused (null: the schema can't say).
+  const knownQuery = config.query ? schemaKeys(config.query) : new Set(config.queryKeys ?? []);
   return async (req: Request, context?: NextRouteContext): Promise<Response> => {
     try {
       if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
@@ -64,9 +70,10 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
         Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]),
       );
       const params = parse(config.params as P, rawParams, "path");
-      const query = parse(config.query as Q, searchParamsObject(req), "query");
+      const rawQuery = searchParamsObject(req, knownQuery);
+      const query = parse(config.query as Q, rawQuery, "query");
       const body = config.body ? parse(config.body as B, await readJsonBody(req), "body") : (undefined as Out<B>);
-      const result = await handler({ req, user: user as SessionUser, params, rawParams, query, body });
+      const result = await handler({ req, user: user as SessionUser, params, rawParams, rawQuery, query, body });
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { "cache-control": "private, no-store" } });
     } catch (error) {
@@ -81,7 +88,10 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
 export function operationRoute(name: OperationName) {
   const spec = operationSpecs[name];
   if (spec.method !== "GET") throw new Error(`${name} is a write; give it its own route`);
-  return apiRoute({ roles: spec.roles }, ({ req, rawParams }) =>
-    runOperation(name, { ...searchParamsObject(req), ...rawParams } as never),
+  // The query may name any input the path ({id}) does not already give.
+  const pathKeys = [...(spec.path ?? "").matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const queryKeys = [...(schemaKeys(spec.input) ?? [])].filter((k) => !pathKeys.includes(k));
+  return apiRoute({ roles: spec.roles, queryKeys }, ({ rawQuery, rawParams }) =>
+    runOperation(name, { ...rawQuery, ...rawParams } as never),
   );
 }

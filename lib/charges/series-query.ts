@@ -3,11 +3,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiFetch } from "@/lib/api/fetcher";
+import { wholeNumberIn } from "@/lib/telnyx/schemas/common";
 import type { MonthlyChargesSeries } from "./monthly";
 
 export const MAX_SERIES_MONTHS = 24;
 export const monthlySeriesQuery = z.object({
-  months: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(MAX_SERIES_MONTHS, `must be at most ${MAX_SERIES_MONTHS}`).default(12),
+  months: wholeNumberIn(1, MAX_SERIES_MONTHS).default(12),
 });
 
 export const monthlySeriesKey = (months: number) => ["dashboard", "chargesMonthly", { months }] as const;

@@ -4,7 +4,7 @@
 import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import { z } from "zod";
 import type { PaginationMeta } from "@/lib/telnyx/schemas/common";
-import { pageNumber, uuid } from "@/lib/telnyx/schemas/common";
+import { pageNumber, uuid, wholeNumberIn } from "@/lib/telnyx/schemas/common";
 import type { Invoice } from "@/lib/telnyx/schemas/invoices";
 
 export const PAID_STATES = ["paid", "unpaid"] as const;
@@ -12,13 +12,13 @@ export type PaidState = (typeof PAID_STATES)[number];
 export const INVOICES_PAGE_SIZE = 20;
 export const MAX_ZIP_INVOICES = 100;
 
-const year = z.coerce.number().int("must be a year such as 2025").min(2000, "must be 2000 or later").max(2100, "must be 2100 or earlier");
+const year = wholeNumberIn(2000, 2100, { min: "must be 2000 or later", max: "must be 2100 or earlier" });
 
 export const invoiceSearchQuery = z.object({
   year: year.optional(),
   paid: z.enum(PAID_STATES).optional(),
   page: pageNumber,
-  size: z.coerce.number().int().min(1).max(100, "must be at most 100").default(INVOICES_PAGE_SIZE),
+  size: wholeNumberIn(1, 100).default(INVOICES_PAGE_SIZE),
 });
 export type InvoiceSearch = z.input<typeof invoiceSearchQuery>;
 

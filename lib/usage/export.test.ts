@@ -4,7 +4,7 @@ import type { DetailRecord } from "@/lib/telnyx/schemas/detail-records";
 import { parseCsvObjects } from "./csv";
 import { startUsageExport, type PageReader } from "./export";
 
-const query = { record_type: "messaging" as const, date_range: "last_30_days", sort: "-created_at" };
+const query = { record_type: "messaging" as const, date_range: "last_30_days", sort: "-created_at" as const };
 
 function fakeApi(total: number, options: { failOn?: (page: number, call: number) => Error | null } = {}) {
   const calls: number[] = [];

@@ -3,7 +3,7 @@ import pLimit from "p-limit";
 import { z } from "zod";
 import { cachedRead } from "@/lib/telnyx/read-cache";
 import { runOperation } from "@/lib/telnyx/run";
-import { isoDateTime } from "@/lib/telnyx/schemas/common";
+import { inputDateTime } from "@/lib/telnyx/schemas/common";
 import { WEBHOOK_PAGE_CAP, type WebhookDelivery } from "@/lib/telnyx/schemas/webhook-deliveries";
 import { computeHealth, DAY_MS, type HealthReport } from "./health";
 
@@ -13,7 +13,7 @@ const MAX_WINDOW_DAYS = 92;
 const REPORT_TTL_MS = 60_000;
 
 export const healthQuery = z
-  .object({ from: isoDateTime, to: isoDateTime })
+  .object({ from: inputDateTime, to: inputDateTime })
   .refine((q) => Date.parse(q.from) < Date.parse(q.to), { path: ["to"], message: "must be after from" })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_WINDOW_DAYS * DAY_MS, {
     path: ["from"],

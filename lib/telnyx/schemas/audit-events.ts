@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTime, listResponse, pageNumber, pageSize, uuid } from "./common";
+import { inputDateTime, isoDateTime, listResponse, orderedWindows, pageNumber, pageSize, uuid } from "./common";
 
 export const CHANGE_MADE_BY = ["telnyx", "account_manager", "account_owner", "organization_member"] as const;
 
@@ -27,10 +27,7 @@ export const auditEventListQuery = z
     page: pageNumber,
     size: pageSize(250),
     sort: z.enum(["asc", "desc"]).default("desc"),
-    created_after: isoDateTime.optional(),
-    created_before: isoDateTime.optional(),
+    created_after: inputDateTime.optional(),
+    created_before: inputDateTime.optional(),
   })
-  .refine((q) => !q.created_after || !q.created_before || q.created_after <= q.created_before, {
-    path: ["created_before"],
-    message: "must not be before created_after",
-  });
+  .superRefine(orderedWindows([["created_after", "created_before"]]));

@@ -20,7 +20,15 @@ describe("charges range", () => {
       "end_date: must be at most 31 days after start_date",
     ]);
     expect(messages(chargesRange.safeParse({ start_date: "2025-05-10", end_date: "2025-05-01" }))).toEqual([
-      "end_date: must not be before start_date",
+      "end_date: must be after start_date (the end date is exclusive)",
+    ]);
+    // The end is exclusive: the same day is an empty range, which Telnyx refuses.
+    expect(messages(chargesRange.safeParse({ start_date: "2025-05-10", end_date: "2025-05-10" }))).toEqual([
+      "end_date: must be after start_date (the end date is exclusive)",
+    ]);
+    expect(messages(chargesRange.safeParse({ start_date: "0000-01-01", end_date: "0000-01-15" }))).toEqual([
+      "start_date: must be in 2000 or later",
+      "end_date: must be in 2000 or later",
     ]);
     expect(chargesRange.safeParse({ start_date: "2025-02-30", end_date: "2025-03-01" }).success).toBe(false);
     expect(chargesRange.safeParse({ start_date: "2025-5-1", end_date: "2025-06-01" }).success).toBe(false);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTime, listResponse, optionalText, pageNumber, pageSize, uuid } from "./common";
+import { inputDateTime, isoDateTime, listResponse, optionalText, orderedWindows, pageNumber, pageSize, uuid } from "./common";
 
 export const WEBHOOK_PAGE_CAP = 250;
 export const DELIVERY_STATUSES = ["delivered", "failed"] as const;
@@ -54,15 +54,22 @@ const eventTypeList = z
   .max(500)
   .optional();
 
-export const webhookDeliveryListQuery = z.object({
-  page: pageNumber,
-  size: pageSize(WEBHOOK_PAGE_CAP),
-  status: z.enum(DELIVERY_STATUSES).optional(),
-  event_type: eventTypeList,
-  webhook_contains: optionalText(200),
-  attempts_contains: optionalText(200),
-  started_at_gte: isoDateTime.optional(),
-  started_at_lte: isoDateTime.optional(),
-  finished_at_gte: isoDateTime.optional(),
-  finished_at_lte: isoDateTime.optional(),
-});
+export const webhookDeliveryListQuery = z
+  .object({
+    page: pageNumber,
+    size: pageSize(WEBHOOK_PAGE_CAP),
+    status: z.enum(DELIVERY_STATUSES).optional(),
+    event_type: eventTypeList,
+    webhook_contains: optionalText(200),
+    attempts_contains: optionalText(200),
+    started_at_gte: inputDateTime.optional(),
+    started_at_lte: inputDateTime.optional(),
+    finished_at_gte: inputDateTime.optional(),
+    finished_at_lte: inputDateTime.optional(),
+  })
+  .superRefine(
+    orderedWindows([
+      ["started_at_gte", "started_at_lte"],
+      ["finished_at_gte", "finished_at_lte"],
+    ]),
+  );
