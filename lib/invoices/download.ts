@@ -1,19 +1,58 @@
 import "server-only";
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
 import { ApiError } from "@/lib/api/errors";
 import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { upstream } from "@/lib/telnyx/client";
 import { runOperation } from "@/lib/telnyx/run";
 
+/** Redirects followed from a download link (each hop checked like the link itself). */
+export const MAX_DOWNLOAD_REDIRECTS = 3;
+
+// Addresses a download may not reach unless the operator named the host: loopback, private,
+// link-local (cloud metadata at 169.254.169.254), shared, multicast, reserved; IPv6 likewise,
+// and IPv4-mapped IPv6 as a whole.
+const INTERNAL = new BlockList();
+for (const [net, bits] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
+  ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4]] as const)
+  INTERNAL.addSubnet(net, bits, "ipv4");
+for (const [net, bits] of [["::", 128], ["::1", 128], ["64:ff9b::", 96], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8]] as const)
+  INTERNAL.addSubnet(net, bits, "ipv6");
+
+export function isInternalAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return true;
+  if (family === 4) return INTERNAL.check(address, "ipv4");
+  // BlockList would match IPv4 ranges against ::ffff:a.b.c.d too; refuse mapped addresses outright.
+  if (new URL(`http://[${address}]`).hostname.startsWith("[::ffff:")) return true;
+  return INTERNAL.check(address, "ipv6");
+}
+
+export interface DownloadDeps {
+  fetch: typeof fetch;
+  /** Every address a host name resolves to. */
+  resolve: (hostname: string) => Promise<string[]>;
+  /** Hosts the operator named (the API base URL's, TELNYX_DOWNLOAD_HOSTS): trusted at any address. */
+  namedHosts: string[];
+  /** Plain http is accepted from the embedded simulator only (or a named loopback host). */
+  demo: boolean;
+}
+
+function defaultDeps(): DownloadDeps {
+  const extra = serverEnv().TELNYX_DOWNLOAD_HOSTS?.split(",").map((h) => h.trim().toLowerCase()) ?? [];
+  return {
+    fetch: upstream().fetch,
+    resolve: async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address),
+    namedHosts: [new URL(upstream().baseURL).host.toLowerCase(), ...extra.filter(Boolean)],
+    demo: upstream().demo,
+  };
+}
+
 // Hosts an invoice link may point at: Telnyx's own, the API host we talk to (the simulator serves
 // its files there), and any the operator adds. Anything else is refused, so a tampered link can't
 // make the server fetch from an arbitrary address.
-function allowedHosts(): string[] {
-  const extra = serverEnv().TELNYX_DOWNLOAD_HOSTS?.split(",").map((h) => h.trim().toLowerCase()) ?? [];
-  return [new URL(upstream().baseURL).host.toLowerCase(), ...extra.filter(Boolean)];
-}
-
-export function isAllowedDownloadUrl(link: string): boolean {
+export function isAllowedDownloadUrl(link: string, deps: Pick<DownloadDeps, "namedHosts" | "demo"> = defaultDeps()): boolean {
   let url: URL;
   try {
     url = new URL(link);
@@ -21,9 +60,48 @@ export function isAllowedDownloadUrl(link: string): boolean {
     return false;
   }
   const host = url.host.toLowerCase();
-  const secure = url.protocol === "https:" || (url.protocol === "http:" && upstream().demo) ||
-    (url.protocol === "http:" && ["127.0.0.1", "localhost"].includes(url.hostname));
-  return secure && (host === "telnyx.com" || host.endsWith(".telnyx.com") || allowedHosts().includes(host));
+  const named = deps.namedHosts.includes(host);
+  const secure = url.protocol === "https:" || (url.protocol === "http:" && (deps.demo || (named && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname))));
+  return secure && (host === "telnyx.com" || host.endsWith(".telnyx.com") || named);
+}
+
+const untrusted = (url: string, why: string) => {
+  log.warn("invoice.link_refused", { host: URL.canParse(url) ? new URL(url).host : "unparseable", why });
+  return new ApiError("upstream_contract", "Telnyx's download link points at a host this dashboard does not trust.");
+};
+
+/** The host must be allowed, and (unless the operator named it) resolve to public addresses only. */
+async function checkHop(link: string, deps: DownloadDeps): Promise<void> {
+  if (!isAllowedDownloadUrl(link, deps)) throw untrusted(link, "host not allowed");
+  const url = new URL(link);
+  if (deps.namedHosts.includes(url.host.toLowerCase())) return;
+  const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  let addresses: string[];
+  try {
+    addresses = isIP(hostname) ? [hostname] : await deps.resolve(hostname);
+  } catch {
+    throw new ApiError("upstream_unavailable", "The invoice file's host could not be resolved. Try again shortly.");
+  }
+  if (addresses.length === 0 || addresses.some(isInternalAddress)) throw untrusted(link, "internal address");
+}
+
+/**
+ * GETs a download link, following at most MAX_DOWNLOAD_REDIRECTS redirects by hand so every hop
+ * is checked (fetch's own redirect following would go anywhere).
+ */
+export async function fetchDownload(link: string, deps: DownloadDeps = defaultDeps(), signal?: AbortSignal): Promise<Response> {
+  let url = link;
+  for (let hop = 0; ; hop++) {
+    await checkHop(url, deps);
+    // No Authorization header: storage links are pre-signed, and the key must not travel there.
+    const response = await deps.fetch(url, { redirect: "manual", signal });
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status > 399 || !location) return response;
+    await response.body?.cancel();
+    if (hop >= MAX_DOWNLOAD_REDIRECTS)
+      throw new ApiError("upstream_unavailable", "The invoice file could not be downloaded (too many redirects).");
+    url = new URL(location, url).href;
+  }
 }
 
 export function invoiceFileName(periodStart: string): string {
@@ -33,15 +111,11 @@ export function invoiceFileName(periodStart: string): string {
 /** A fresh download link for every call (links expire), then the file itself, streamed. */
 export async function openInvoicePdf(id: string): Promise<{ fileName: string; body: ReadableStream<Uint8Array>; size?: number }> {
   const { data } = await runOperation("invoiceLink", { id });
-  if (!isAllowedDownloadUrl(data.download_url)) {
-    log.warn("invoice.link_refused", { host: URL.canParse(data.download_url) ? new URL(data.download_url).host : "unparseable" });
-    throw new ApiError("upstream_contract", "Telnyx's download link points at a host this dashboard does not trust.");
-  }
   let response: Response;
   try {
-    // No Authorization header: storage links are pre-signed, and the key must not travel there.
-    response = await upstream().fetch(data.download_url, { signal: AbortSignal.timeout(30_000) });
-  } catch {
+    response = await fetchDownload(data.download_url, defaultDeps(), AbortSignal.timeout(30_000));
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
     throw new ApiError("upstream_unavailable", "The invoice file could not be downloaded. Try again shortly.");
   }
   if (response.status === 404 || response.status === 403)
