@@ -22,6 +22,22 @@ export const serverEnvSchema = z.object({
   // Session signing secret; generated on first start and kept under ./data when unset.
   SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   DEMO_PASSWORD: optionalString.pipe(z.string().min(12, "must be at least 12 characters").optional()),
+  // How many reverse proxies stand in front: 0 (unset) uses the socket's address; N reads the Nth
+  // X-Forwarded-For entry from the right (and X-Forwarded-Proto). Never set it without a proxy
+  // that overwrites or appends those headers: clients could then choose their address.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^([0-9]|10)?$/, "must be the number of reverse proxies in front, 0 to 10 (0 or unset: none)")
+    .transform((v) => (v === "" ? 0 : Number(v)))
+    .default(0),
+  // Session cookies: auto = Secure (and __Secure-) when the request came over HTTPS; 1 = always; 0 = never.
+  COOKIE_SECURE: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? "auto" : v))
+    .pipe(z.enum(["auto", "1", "0"], { error: "must be auto, 1 or 0" }))
+    .default("auto"),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

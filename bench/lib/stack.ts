@@ -177,7 +177,7 @@ export class Stack {
   /** (Re)starts `next start`: a new process, so the read cache starts empty. */
   async startDashboard(): Promise<void> {
     if (this.dashboard) await stop(this.dashboard);
-    this.dashboard = spawnManaged("dashboard", process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.opts.dashboardPort)], {
+    this.dashboard = spawnManaged("dashboard", process.execPath, ["scripts/serve.mjs", "next", "start", "-H", "127.0.0.1", "-p", String(this.opts.dashboardPort)], {
       cwd: this.root,
       env: { ...this.baseEnv(), NODE_ENV: "production" },
       logFile: path.join(this.logDir, "dashboard.log"),

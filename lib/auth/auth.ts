@@ -12,7 +12,7 @@ export const MAX_PASSWORD_LENGTH = 128;
 /** Sessions end 12 h after login (no sliding refresh: the cookie's Max-Age matches). */
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
-function authOptions() {
+function authOptions(secureCookies: boolean) {
   const env = parseServerEnv(process.env);
   return {
     appName: "Telnyx billing dashboard",
@@ -39,7 +39,8 @@ function authOptions() {
     rateLimit: { enabled: false },
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
-      useSecureCookies: env.NODE_ENV === "production",
+      // Per request (COOKIE_SECURE, lib/security/client.ts): Secure + "__Secure-" over HTTPS.
+      useSecureCookies: secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" as const, path: "/" },
     },
     telemetry: { enabled: false },
@@ -47,30 +48,36 @@ function authOptions() {
   } satisfies BetterAuthOptions;
 }
 
-function createAuth() {
-  return betterAuth(authOptions());
+function createAuth(secureCookies: boolean) {
+  return betterAuth(authOptions(secureCookies));
 }
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const g = globalThis as typeof globalThis & { __dashboardAuth?: { db: unknown; auth: Promise<Auth> } };
+const g = globalThis as typeof globalThis & {
+  __dashboardAuth?: { db: unknown; migrated: Promise<void>; instances: Map<boolean, Auth> };
+};
 
-/** The auth instance, its tables migrated on first use. */
-export function getAuth(): Promise<Auth> {
+/**
+ * The auth instance whose session cookie is Secure (named "__Secure-…") or not; both share the
+ * database and secret, so a session is valid under either name. Tables are migrated on first use.
+ */
+export async function getAuth(secureCookies = false): Promise<Auth> {
   const db = getDb();
   if (g.__dashboardAuth?.db !== db) {
-    const auth = (async () => {
-      const options = authOptions();
-      await (await getMigrations(options)).runMigrations();
-      return betterAuth(options);
+    const migrated = (async () => {
+      await (await getMigrations(authOptions(false))).runMigrations();
     })();
     // A failed migration must not be cached for ever.
-    auth.catch(() => {
-      if (g.__dashboardAuth?.auth === auth) g.__dashboardAuth = undefined;
+    migrated.catch(() => {
+      if (g.__dashboardAuth?.migrated === migrated) g.__dashboardAuth = undefined;
     });
-    g.__dashboardAuth = { db, auth };
+    g.__dashboardAuth = { db, migrated, instances: new Map() };
   }
-  return g.__dashboardAuth!.auth;
+  const state = g.__dashboardAuth!;
+  await state.migrated;
+  if (!state.instances.has(secureCookies)) state.instances.set(secureCookies, createAuth(secureCookies));
+  return state.instances.get(secureCookies)!;
 }
 
 /** better-auth's internals (password hashing, the adapter) for user management. */

@@ -2,9 +2,12 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { recordAction } from "../action-log";
 import { ApiError } from "../api/errors";
+import { log } from "../log";
+import { clientAddress, secureCookieBlocked, wantsSecureCookies } from "../security/client";
 import { getAuth } from "./auth";
+import { COOKIE_BLOCKED, sessionCookieKinds } from "./cookie";
 import { getSessionUser, type SessionUser } from "./session";
-import { clearLoginFailures, clientAddress, loginRetryAfter, recordLoginFailure } from "./throttle";
+import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "./throttle";
 import { countUsers } from "./users";
 import { isRole } from "./roles";
 
@@ -16,12 +19,17 @@ const WRONG = "Email or password is incorrect.";
  * better-auth hashes even for an unknown email, so neither message nor timing tells which.
  */
 export async function login(email: string, password: string, headers: Headers): Promise<{ user: SessionUser; setCookies: string[] }> {
-  const address = clientAddress(headers);
+  const { address, from } = clientAddress(headers);
   const logged = { email, client: address };
   const normalized = email.trim().toLowerCase();
+  const outcome = (result: string) => log.info("auth.login", { result, client: address, client_from: from });
+
+  // Refused before anything is checked or created: the browser would drop the cookie silently.
+  if (secureCookieBlocked(headers)) throw new ApiError("forbidden", COOKIE_BLOCKED, { title: "The session cookie cannot be set" });
 
   const retryAfter = loginRetryAfter(normalized, address);
   if (retryAfter > 0) {
+    outcome("throttled");
     recordAction({ user: { id: null, email: normalized }, action: "login", params: logged, outcome: "failure", error: "throttled" });
     const minutes = Math.ceil(retryAfter / 60);
     throw new ApiError("rate_limited", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
@@ -29,7 +37,7 @@ export async function login(email: string, password: string, headers: Headers): 
     });
   }
 
-  const auth = await getAuth();
+  const auth = await getAuth(wantsSecureCookies(headers));
   let result;
   try {
     result = await auth.api.signInEmail({ body: { email: normalized, password, rememberMe: true }, headers, returnHeaders: true });
@@ -38,7 +46,8 @@ export async function login(email: string, password: string, headers: Headers): 
   }
   const user = result?.response.user;
   if (result && user && !user.disabled && isRole(user.role)) {
-    clearLoginFailures(normalized);
+    recordLoginSuccess(normalized, address);
+    outcome("success");
     const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role };
     recordAction({ user: sessionUser, action: "login", params: logged, outcome: "success" });
     return { user: sessionUser, setCookies: result.headers.getSetCookie() };
@@ -47,6 +56,7 @@ export async function login(email: string, password: string, headers: Headers): 
   if (result) await (await auth.$context).internalAdapter.deleteSession(result.response.token);
 
   recordLoginFailure(normalized, address);
+  outcome("failure");
   recordAction({ user: { id: null, email: normalized }, action: "login", params: logged, outcome: "failure", error: "wrong email or password, or user disabled" });
   // Says nothing about one email; only that nobody can sign in yet (real key, no users).
   const detail = (await countUsers()) === 0
@@ -58,8 +68,11 @@ export async function login(email: string, password: string, headers: Headers): 
 /** Ends the session in the database (so a copied cookie dies too) and clears the cookie. */
 export async function logout(headers: Headers): Promise<string[]> {
   const user = await getSessionUser(headers);
-  const auth = await getAuth();
-  const result = await auth.api.signOut({ headers, returnHeaders: true });
+  const setCookies: string[] = [];
+  for (const secure of sessionCookieKinds(headers.get("cookie"))) {
+    const result = await (await getAuth(secure)).api.signOut({ headers, returnHeaders: true });
+    setCookies.push(...result.headers.getSetCookie());
+  }
   if (user) recordAction({ user, action: "logout", params: {}, outcome: "success" });
-  return result.headers.getSetCookie();
+  return setCookies;
 }

@@ -5,12 +5,13 @@ import { login, logout } from "./login";
 import { getSessionUser } from "./session";
 import { addUser, setUserDisabled, setUserRole } from "./users";
 import { ApiError } from "../api/errors";
+import { CLIENT_ADDRESS_HEADER } from "../security/client-headers.mjs";
 
 useTempDatabase();
 const PASSWORD = "correct horse battery";
 
 async function signIn(email: string, password = PASSWORD) {
-  const { setCookies } = await login(email, password, new Headers({ "x-forwarded-for": "10.0.0.1" }));
+  const { setCookies } = await login(email, password, new Headers({ [CLIENT_ADDRESS_HEADER]: "10.0.0.1" }));
   return { setCookies, headers: new Headers({ cookie: cookieHeader(setCookies) }) };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getAuth } from "./auth";
-import { hasSessionCookie } from "./cookie";
+import { sessionCookieKinds } from "./cookie";
 import { isRole, type Role } from "./roles";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
@@ -11,9 +11,12 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
  * logout, `users disable` and `users set-role` take effect on the next request.
  */
 export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
-  if (!hasSessionCookie(headers.get("cookie"))) return null; // anonymous: no database work
-  const auth = await getAuth();
-  const result = await auth.api.getSession({ headers });
+  // Either cookie name (COOKIE_SECURE may have changed, or the scheme differs); none: no database work.
+  let result = null;
+  for (const secure of sessionCookieKinds(headers.get("cookie"))) {
+    result = await (await getAuth(secure)).api.getSession({ headers });
+    if (result) break;
+  }
   if (!result) return null;
   const { id, email, name, role, disabled } = result.user;
   if (disabled || !isRole(role)) return null;

@@ -63,11 +63,15 @@ function migrate(db: Db): void {
     CREATE INDEX IF NOT EXISTS action_log_user ON action_log (user_email, id);
     CREATE INDEX IF NOT EXISTS action_log_action ON action_log (action, id);
 
-    CREATE TABLE IF NOT EXISTS login_failures (
-      subject TEXT NOT NULL, -- "email:<address>" or "ip:<address>"
+    DROP TABLE IF EXISTS login_failures; -- replaced by login_attempts (lib/auth/throttle.ts)
+    CREATE TABLE IF NOT EXISTS login_attempts (
+      email TEXT NOT NULL,   -- lower-cased, as typed
+      address TEXT NOT NULL, -- the client's address (lib/security/client.ts)
+      ok INTEGER NOT NULL,   -- 1 a sign-in, 0 a failure
       at INTEGER NOT NULL    -- epoch ms
     );
-    CREATE INDEX IF NOT EXISTS login_failures_subject ON login_failures (subject, at);
+    CREATE INDEX IF NOT EXISTS login_attempts_email ON login_attempts (email, at);
+    CREATE INDEX IF NOT EXISTS login_attempts_address ON login_attempts (address, at);
 
     CREATE TABLE IF NOT EXISTS idempotency_keys (
       scope TEXT NOT NULL,

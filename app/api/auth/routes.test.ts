@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { cookieHeader, useTempDatabase } from "@/lib/db/testing";
 import { addUser } from "@/lib/auth/users";
 import { getSessionUser } from "@/lib/auth/session";
+import { resetServerEnvForTests } from "@/lib/env";
+import { CLIENT_PROTO_HEADER } from "@/lib/security/client-headers.mjs";
 import { POST as loginRoute } from "./login/route";
 import { POST as logoutRoute } from "./logout/route";
 
@@ -62,5 +64,46 @@ describe("POST /api/auth/login and /logout", () => {
       const res = await loginRoute(form({ email: "o@example.com", password: "owner password 1", next }));
       expect([res.status, res.headers.get("location"), res.headers.getSetCookie().length]).toEqual([303, "/", 1]);
     }
+  });
+
+  describe("COOKIE_SECURE", () => {
+    const withEnv = async (value: string, run: () => Promise<void>) => {
+      process.env.COOKIE_SECURE = value;
+      resetServerEnvForTests();
+      try {
+        await run();
+      } finally {
+        delete process.env.COOKIE_SECURE;
+        resetServerEnvForTests();
+      }
+    };
+    const signIn = (headers: Record<string, string>) =>
+      loginRoute(post("/api/auth/login", json({ email: "o@example.com", password: "owner password 1" }), { "content-type": "application/json", ...headers }));
+
+    it("auto: a plain cookie over HTTP, a __Secure- one over HTTPS; a session is accepted under either name", async () => {
+      await withEnv("auto", async () => {
+        const overHttp = (await signIn({ [CLIENT_PROTO_HEADER]: "http" })).headers.getSetCookie();
+        expect(overHttp[0]).toMatch(/^dashboard\.session_token=/);
+        expect(overHttp[0]).not.toMatch(/;\s*Secure/i);
+        const overHttps = (await signIn({ [CLIENT_PROTO_HEADER]: "https" })).headers.getSetCookie();
+        expect(overHttps[0]).toMatch(/^__Secure-dashboard\.session_token=.*;\s*Secure/i);
+        for (const cookies of [overHttp, overHttps]) expect(await getSessionUser(new Headers({ cookie: cookieHeader(cookies) }))).toMatchObject({ role: "owner" });
+      });
+    });
+
+    it("1 over plain HTTP on a LAN address: refused with a message saying why, no session made", async () => {
+      await withEnv("1", async () => {
+        const res = await signIn({ host: "192.168.1.20:3000", origin: "http://192.168.1.20:3000", [CLIENT_PROTO_HEADER]: "http" });
+        expect(res.status).toBe(403);
+        expect(res.headers.getSetCookie()).toEqual([]);
+        expect((await res.json()).errors[0].detail).toMatch(/COOKIE_SECURE/);
+        const formRes = await loginRoute(
+          post("/api/auth/login", new URLSearchParams({ email: "o@example.com", password: "owner password 1" }), {
+            "content-type": "application/x-www-form-urlencoded", host: "192.168.1.20:3000", origin: "http://192.168.1.20:3000", [CLIENT_PROTO_HEADER]: "http",
+          }),
+        );
+        expect(formRes.headers.get("location")).toMatch(/^\/login\?error=cookie/);
+      });
+    });
   });
 });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ApiError, errorResponse, invalidInput } from "@/lib/api/errors";
 import { readJsonBody } from "@/lib/api/request";
-import { safeNextPath } from "@/lib/auth/cookie";
+import { COOKIE_BLOCKED, safeNextPath } from "@/lib/auth/cookie";
 import { login } from "@/lib/auth/login";
 import { log } from "@/lib/log";
 import { assertSameOrigin } from "@/lib/security/same-origin";
@@ -15,7 +15,7 @@ const credentials = z.object({
 });
 
 const formCode = (e: ApiError): LoginErrorCode =>
-  e.status === 401 ? "invalid" : e.status === 429 ? "throttled" : e.status === 422 ? "input" : e.status === 403 ? "origin" : "error";
+  e.message === COOKIE_BLOCKED ? "cookie" : e.status === 401 ? "invalid" : e.status === 429 ? "throttled" : e.status === 422 ? "input" : e.status === 403 ? "origin" : "error";
 
 export async function POST(req: Request): Promise<Response> {
   const isForm = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(req.headers.get("content-type") ?? "");
