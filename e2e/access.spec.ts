@@ -82,6 +82,16 @@ test.describe("owner", () => {
     for (const p of PAGES) await expect(nav.getByRole("link", { name: p.label, exact: true })).toBeVisible();
   });
 
+  test("after login, ?next= never leaves the dashboard, and odd values still end on a page", async ({ page }) => {
+    for (const next of ["/%09/evil.example/phish", "/%0A/x", "/%5C/evil.example", "https://evil.example/"]) {
+      const res = await page.goto(`/login?next=${next}`);
+      expect(res?.status(), next).toBeLessThan(400);
+      expect(new URL(page.url()).origin, next).toBe(E2E.baseURL);
+    }
+    await page.goto("/login?next=/charges%3Fx%3D%C3%A9");
+    await expect(page).toHaveURL(/\/charges\?x=%C3%A9$/);
+  });
+
   test("a cross-site write is refused with 403 and never reaches Telnyx", async ({ request, sim }) => {
     await sim.clearRequests();
     const patch = await request.patch("/api/auto-recharge", {
