@@ -2,7 +2,7 @@
 // over deterministic seeded data, as a web-standard handler and an in-process `fetch` for the SDK.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Scale } from "./data/world";
-import * as h from "./handlers";
+import * as h from "./resources";
 import { SimHttpError, UNAUTHENTICATED, defaultErrorFor, errorResponse, type ErrorStyle } from "./http";
 import { parseQuery } from "./query";
 import { Store } from "./store";
