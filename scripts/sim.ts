@@ -1,4 +1,4 @@
-// npm run sim -- --port 4010 [--seed N] [--scale small|large]
+// npm run sim -- --port 4010 [--seed N] [--scale small|large] [--rate-limit N]
 // The Telnyx simulator as a standalone server at http://127.0.0.1:<port>/v2 (test controls under /__sim).
 // TELNYX_SIM_API_KEY, if set, is the only bearer token it accepts.
 import { startSimServer } from "../lib/telnyx-sim/server";
@@ -7,12 +7,12 @@ const t0 = performance.now();
 
 function usage(message?: string): never {
   if (message) console.error(`sim: ${message}`);
-  console.error("usage: npm run sim -- [--port 4010] [--seed 42] [--scale small|large]");
+  console.error("usage: npm run sim -- [--port 4010] [--seed 42] [--scale small|large] [--rate-limit N]");
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { port: number; seed: number; scale: "small" | "large" } {
-  const out = { port: 4010, seed: 42, scale: "small" as "small" | "large" };
+function parseArgs(argv: string[]): { port: number; seed: number; scale: "small" | "large"; rateLimit?: number } {
+  const out: { port: number; seed: number; scale: "small" | "large"; rateLimit?: number } = { port: 4010, seed: 42, scale: "small" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -36,6 +36,12 @@ function parseArgs(argv: string[]): { port: number; seed: number; scale: "small"
         out.scale = v;
         break;
       }
+      case "--rate-limit": {
+        const v = value();
+        if (!/^[1-9]\d{0,6}$/.test(v)) usage(`--rate-limit must be a positive number of calls per minute, got ${v}`);
+        out.rateLimit = Number(v);
+        break;
+      }
       case "-h":
       case "--help":
         usage();
@@ -52,7 +58,7 @@ async function main(): Promise<void> {
   const server = await startSimServer({ ...args, apiKey });
   const ms = performance.now() - t0;
   const sinceProcessStart = process.uptime() * 1000;
-  console.log(`Telnyx simulator listening at ${server.baseURL} (seed ${args.seed}, scale ${args.scale}${apiKey ? ", API key required" : ""})`);
+  console.log(`Telnyx simulator listening at ${server.baseURL} (seed ${args.seed}, scale ${args.scale}${args.rateLimit ? `, ${args.rateLimit} calls per minute per key` : ""}${apiKey ? ", API key required" : ""})`);
   console.log(`started in ${ms.toFixed(0)} ms (${sinceProcessStart.toFixed(0)} ms since the process started)`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -10,6 +10,8 @@
 //   default into a `const` (in memory) and keeps the oneOf: a record must match exactly its own schema.
 // - /detail_records lists no 401, yet the operation requires bearerAuth: a 401 without credentials is
 //   allowed for any operation with a security requirement (a body, if any, is checked as ErrorResponse).
+// - No operation lists 429, yet Telnyx rate-limits every call (per API key): a 429 is allowed for any
+//   operation, with Retry-After, its body checked as the operation's `default` or ErrorResponse.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -93,6 +95,11 @@ async function check(o: Op, label: string, res: Response): Promise<Json> {
   if (!declared && status === 401 && secured) {
     declared = { content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorResponse" } } } };
     where = "401 (security requirement)";
+  }
+  if (status === 429 && !responses["429"]) {
+    if (!res.headers.get("retry-after")) failures.push(`${o.method} ${o.template} [${label}] → 429 without Retry-After`);
+    declared = responses.default ?? { content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorResponse" } } } };
+    where = "429 (rate limit)";
   }
   const name = `${o.method} ${o.template} [${label}] → ${status}`;
   if (!declared) {
@@ -339,6 +346,30 @@ describe("the simulator conforms to account-openapi.json", () => {
     for (const d of first.data.slice(0, 40)) await send(servers.main, one, d.status, `/webhook_deliveries/${d.id}`);
     await send(servers.main, one, "unknown", "/webhook_deliveries/00000000-0000-4000-8000-000000000000");
     await send(servers.main, one, "no auth", `/webhook_deliveries/${first.data[0].id}`, { auth: false });
+    expectNoFailures();
+  });
+
+  it("rate-limited calls (--rate-limit) answer 429 with Retry-After and a contract-shaped body on every operation", async () => {
+    const limited = await startSimServer({ port: 0, rateLimit: 1 });
+    try {
+      const ops: Array<[Op, string]> = [
+        [operation("GET", "/balance"), "/balance"],
+        [operation("GET", "/audit_events"), "/audit_events"],
+        [operation("GET", "/detail_records"), "/detail_records?filter[record_type]=messaging"],
+        [operation("GET", "/user_tags"), "/user_tags"],
+        [operation("GET", "/webhook_deliveries"), "/webhook_deliveries"],
+        [operation("GET", "/invoices"), "/invoices"],
+      ];
+      const first = await fetch(`${limited.baseURL}/balance`, { headers: KEY });
+      expect(first.status).toBe(200);
+      for (const [o, url] of ops) {
+        const res = await fetch(`${limited.baseURL}${url}`, { headers: KEY });
+        expect(res.status, url).toBe(429);
+        await check(o, "rate limited", res);
+      }
+    } finally {
+      await limited.close();
+    }
     expectNoFailures();
   });
 

@@ -5,6 +5,7 @@ import type { Scale } from "./data/world";
 import * as h from "./resources";
 import { SimHttpError, UNAUTHENTICATED, defaultErrorFor, errorResponse, type ErrorStyle } from "./http";
 import { parseQuery } from "./query";
+import { RateLimiter } from "./rate-limit";
 import { Store } from "./store";
 import { monthKey } from "./time";
 
@@ -16,6 +17,8 @@ export interface SimOptions {
   apiKey?: string;
   /** The clock (default: the real one). The data is anchored to this clock's UTC month at creation and reset. */
   now?: () => Date;
+  /** Calls per minute per API key (rolling window); past it, 429 with Retry-After as Telnyx answers. Off by default. */
+  rateLimit?: number;
 }
 
 export interface Simulator {
@@ -79,13 +82,14 @@ function safeDecode(s: string): string {
   }
 }
 
-function bearerMatches(header: string | null, apiKey: string | undefined): boolean {
+/** The bearer token if it is acceptable (any non-empty one, or exactly `apiKey` when set), else null. */
+function acceptedToken(header: string | null, apiKey: string | undefined): string | null {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
-  if (!m) return false;
-  if (apiKey === undefined || apiKey === "") return true;
+  if (!m) return null;
+  if (apiKey === undefined || apiKey === "") return m[1]!;
   const a = Buffer.from(m[1]!);
   const b = Buffer.from(apiKey);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return a.length === b.length && timingSafeEqual(a, b) ? m[1]! : null;
 }
 
 export function createSimulator(opts: SimOptions = {}): Simulator {
@@ -95,6 +99,7 @@ export function createSimulator(opts: SimOptions = {}): Simulator {
   const fileSecret = randomBytes(32);
   const sign = (id: string, expires: number) => createHmac("sha256", fileSecret).update(`${id}.${expires}`).digest("hex").slice(0, 40);
   let store = new Store(seed, scale, clock());
+  const limiter = opts.rateLimit ? new RateLimiter(opts.rateLimit) : undefined;
 
   async function handle(req: Request): Promise<Response> {
     let url: URL;
@@ -124,7 +129,12 @@ export function createSimulator(opts: SimOptions = {}): Simulator {
         }
       }
       const style = route?.style ?? "full";
-      if (!bearerMatches(req.headers.get("authorization"), opts.apiKey)) return errorResponse(401, style, [UNAUTHENTICATED]);
+      const token = acceptedToken(req.headers.get("authorization"), opts.apiKey);
+      if (token === null) return errorResponse(401, style, [UNAUTHENTICATED]);
+      if (limiter) {
+        const wait = limiter.take(token, now.getTime());
+        if (wait > 0) return errorResponse(429, style, [defaultErrorFor(429)], { "retry-after": String(wait) });
+      }
       if (!route) return errorResponse(404, "full", [defaultErrorFor(404)]);
       try {
         return await route.run(ctxFor(), params);
