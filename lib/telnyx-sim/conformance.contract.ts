@@ -18,7 +18,10 @@ import { fileURLToPath } from "node:url";
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LINE_RECORD_TYPE } from "./data/usage";
+import { DETAIL_TYPES } from "./data/world";
 import { startSimServer, type SimServer } from "./server";
+import { sumDecimals } from "./test-helpers";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SPEC_PATH = path.resolve(REPO_ROOT, "../shared/telnyx/account-openapi.json");
@@ -396,6 +399,56 @@ describe("the simulator conforms to account-openapi.json", () => {
       failures.splice(0);
     }
     validated = before; // these were not the simulator's own responses
+  });
+
+  it("the account agrees with itself, in contract-valid responses: records ↔ summary lines, audit chain ↔ settings, after a spike and time passing", async () => {
+    const s = await startSimServer({ port: 0, seed: 42 });
+    try {
+      const summaryOp = operation("GET", "/charges_summary");
+      const recordsOp = operation("GET", "/detail_records");
+      const reconcile = async (start: string, end: string, label: string) => {
+        const summary = (await send(s, summaryOp, label, `/charges_summary?start_date=${start}&end_date=${end}`)).data;
+        const lines = new Map<string, string[]>();
+        for (const l of summary.summary.lines) {
+          const t = LINE_RECORD_TYPE.get(l.alias);
+          if (t) lines.set(t, [...(lines.get(t) ?? []), l.amount]);
+        }
+        for (const type of DETAIL_TYPES) {
+          if (type === "conference") continue;
+          const costs: string[] = [];
+          for (let n = 1; ; n++) {
+            const page = await send(s, recordsOp, `${label} ${type}`, `/detail_records?filter[record_type]=${type}&filter[created_at][gte]=${start}&filter[created_at][lt]=${end}&page[size]=50&page[number]=${n}`);
+            for (const r of page.data) costs.push(r.cost ?? r.verify_usage_fee ?? String(r.data_cost));
+            if (n >= page.meta.total_pages) break;
+          }
+          expect(sumDecimals(costs, 6), `${label} ${type}`).toBe(sumDecimals(lines.get(type) ?? [], 6));
+        }
+      };
+      const [last] = monthRanges(2).slice(1);
+      await reconcile(last![0], last![1], "last month");
+      // A spike today, then a day passes: the spiked day is rated, its records and lines agree.
+      const today = new Date().toISOString().slice(0, 10);
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      expect((await fetch(`${s.url}/__sim/state`, { method: "POST", body: JSON.stringify({ spike: { record_type: "wireless", factor: 5 } }) })).status).toBe(200);
+      expect((await fetch(`${s.url}/__sim/clock`, { method: "POST", body: JSON.stringify({ advance_s: 86_400 }) })).status).toBe(200);
+      await reconcile(today, tomorrow, "spiked day");
+      // Every auto-recharge settings change starts where the previous one ended, and the last is today's setting.
+      const audit = await send(s, operation("GET", "/audit_events"), "asc", "/audit_events?sort=asc&page[size]=250");
+      const rest = [...audit.data];
+      for (let n = 2; n <= audit.meta.total_pages; n++) rest.push(...(await send(s, operation("GET", "/audit_events"), `asc ${n}`, `/audit_events?sort=asc&page[size]=250&page[number]=${n}`)).data);
+      const state = new Map<string, unknown>();
+      for (const e of rest.filter((x) => x.record_type === "auto_recharge_pref"))
+        for (const c of e.changes) {
+          if (state.has(c.field)) expect(c.from, c.field).toEqual(state.get(c.field));
+          state.set(c.field, c.to);
+        }
+      const prefs = (await send(s, operation("GET", "/payment/auto_recharge_prefs"), "after", "/payment/auto_recharge_prefs")).data;
+      expect(state.size).toBeGreaterThan(0);
+      for (const [field, value] of state) expect(prefs[field], field).toEqual(value);
+    } finally {
+      await s.close();
+    }
+    expectNoFailures();
   });
 
   it("validated more than 100 responses against the contract's schemas", () => {

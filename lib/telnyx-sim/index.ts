@@ -6,6 +6,7 @@ import * as h from "./resources";
 import { SimHttpError, UNAUTHENTICATED, defaultErrorFor, errorResponse, type ErrorStyle } from "./http";
 import { parseQuery } from "./query";
 import { RateLimiter } from "./rate-limit";
+import { applyStateChange, currentState, type SimState, type StateChange } from "./state";
 import { Store } from "./store";
 import { monthKey } from "./time";
 
@@ -26,13 +27,19 @@ export interface Simulator {
   handle(req: Request): Promise<Response>;
   /** In-process transport for the telnyx SDK's `fetch` option; honours init.signal. */
   fetch: typeof fetch;
-  /** Back to the seeded state. */
+  /** Back to the seeded state (and the real clock). */
   reset(): void;
+  /** Test control (standalone server only): the clock moves forward; ended days are rated, recharges fire. */
+  advanceClock(seconds: number): Date;
+  /** Test control (standalone server only): set up what alerts and reconciliation must notice. */
+  setState(change: StateChange): SimState;
+  state(): SimState;
 }
 
 export const EMBEDDED_SIM_BASE_URL = "http://telnyx-sim.internal/v2";
 
 export type { Scale };
+export type { SimState, StateChange } from "./state";
 
 interface Route {
   method: string;
@@ -66,6 +73,9 @@ const ROUTES: Route[] = [
   { method: "GET", pattern: /^\/webhook_deliveries\/([^/]+)$/, operationId: "GetWebhookDelivery", style: "full", run: (c, p) => h.getWebhookDelivery(c, p[0]!) },
 ];
 
+/** Operations that read or change the balance, the payments or the audit log. */
+const ACCOUNT_OPERATIONS = new Set(["GetUserBalance", "ListAuditLogs", "GetAutoRechargePrefs", "UpdateAutoRechargePrefs", "createStoredPaymentTransaction"]);
+
 const FILE_ROUTE = /^\/files\/invoices\/([0-9A-Fa-f-]{36})\.pdf$/;
 
 function abortError(signal: AbortSignal): unknown {
@@ -95,7 +105,9 @@ function acceptedToken(header: string | null, apiKey: string | undefined): strin
 export function createSimulator(opts: SimOptions = {}): Simulator {
   const seed = opts.seed ?? 42;
   const scale: Scale = opts.scale ?? "small";
-  const clock = opts.now ?? (() => new Date());
+  const baseClock = opts.now ?? (() => new Date());
+  let offsetMs = 0;
+  const clock = () => new Date(baseClock().getTime() + offsetMs);
   const fileSecret = randomBytes(32);
   const sign = (id: string, expires: number) => createHmac("sha256", fileSecret).update(`${id}.${expires}`).digest("hex").slice(0, 40);
   let store = new Store(seed, scale, clock());
@@ -137,6 +149,8 @@ export function createSimulator(opts: SimOptions = {}): Simulator {
       }
       if (!route) return errorResponse(404, "full", [defaultErrorFor(404)]);
       try {
+        // Days that ended since the last call are debited before the account's money is read or changed.
+        if (ACCOUNT_OPERATIONS.has(route.operationId)) store.catchUp(now);
         return await route.run(ctxFor(), params);
       } catch (e) {
         if (e instanceof SimHttpError) return errorResponse(e.status, style, e.items, e.headers);
@@ -175,7 +189,24 @@ export function createSimulator(opts: SimOptions = {}): Simulator {
     handle,
     fetch: simFetch as typeof fetch,
     reset() {
+      offsetMs = 0;
       store = new Store(seed, scale, clock());
+    },
+    advanceClock(seconds: number) {
+      offsetMs += seconds * 1000;
+      const now = clock();
+      if (monthKey(now) !== store.world.anchorKey) store = store.rollover(now);
+      store.catchUp(now);
+      return now;
+    },
+    setState(change: StateChange) {
+      const now = clock();
+      store.catchUp(now);
+      applyStateChange(store, change, now);
+      return currentState(store, now);
+    },
+    state() {
+      return currentState(store, clock());
     },
   };
 }

@@ -140,10 +140,89 @@ describe("request log and reset", () => {
   });
 
   it("test controls exist only on the standalone server, not in handle()/fetch()", async () => {
-    for (const path of ["/__sim/faults", "/__sim/reset", "/__sim/requests", "/v2/__sim/reset"]) {
+    for (const path of ["/__sim/faults", "/__sim/reset", "/__sim/requests", "/__sim/clock", "/__sim/state", "/v2/__sim/reset"]) {
       const r = await srv.sim.handle(new Request(`http://sim.test${path}`, { method: "POST", headers: auth, body: "{}" }));
       expect(r.status).toBe(404);
     }
+  });
+});
+
+describe("clock and state controls", () => {
+  const get = async (path: string) => (await fetch(`${srv.baseURL}${path}`, { headers: auth })).json();
+  const cents = (s: string) => Math.round(Number(s) * 100);
+
+  it("POST /__sim/clock: time passes, the ended day is rated and debited, new records appear; reset goes back", async () => {
+    const before = (await get("/balance")).data.balance;
+    const records = (await get("/detail_records?filter[record_type]=messaging")).meta.total_results;
+    const r = await control("POST", "/__sim/clock", { advance_s: 86_400 });
+    expect(r.status).toBe(200);
+    expect((await r.json()).data.now).toBe("2025-06-16T12:00:00.000Z");
+    const day = (await get("/charges_summary?start_date=2025-06-15&end_date=2025-06-16")).data.total;
+    const debit = cents(day.grand_total) - cents(day.existing_mrc);
+    const after = (await get("/balance")).data.balance;
+    const payments = (await get("/audit_events?filter[created_after]=2025-06-16T00:00:00Z")).data.filter((e: any) => e.record_type === "payment");
+    const topUp = payments.reduce((t: number, e: any) => t + cents(e.changes[0].to), 0);
+    expect(cents(after)).toBe(cents(before) - debit + topUp);
+    expect((await get("/detail_records?filter[record_type]=messaging")).meta.total_results).toBeGreaterThan(records);
+    await control("POST", "/__sim/reset");
+    expect((await get("/balance")).data.balance).toBe(before);
+    for (const body of [{}, { advance_s: 0 }, { advance_s: -5 }, { advance_s: "60" }, { advance_s: 400 * 86_400 + 1 }])
+      expect((await control("POST", "/__sim/clock", body)).status, JSON.stringify(body)).toBe(422);
+  });
+
+  it("POST /__sim/state sets the balance; a spike is a day of abnormal spend that the summary and the records agree on", async () => {
+    let r = await control("POST", "/__sim/state", { balance: "-12.34" });
+    expect(r.status).toBe(200);
+    expect((await r.json()).data).toMatchObject({ balance: "-12.34" });
+    expect((await get("/balance")).data.balance).toBe("-12.34");
+    const MESSAGING = ["sms_outbound", "sms_inbound", "mms_outbound", "carrier_fees"];
+    const messagingCents = (summary: any) => summary.summary.lines.filter((l: any) => MESSAGING.includes(l.alias)).reduce((t: number, l: any) => t + cents(l.amount), 0);
+    // June 15, 2025 is a Sunday: compare with the Sunday before.
+    const usual = messagingCents((await get("/charges_summary?start_date=2025-06-08&end_date=2025-06-09")).data);
+    r = await control("POST", "/__sim/state", { spike: { record_type: "messaging", factor: 10 } });
+    expect((await r.json()).data.spikes).toEqual([{ date: "2025-06-15", record_type: "messaging", factor: 10 }]);
+    await control("POST", "/__sim/clock", { advance_s: 86_400 });
+    const spiked = (await get("/charges_summary?start_date=2025-06-15&end_date=2025-06-16")).data;
+    expect(messagingCents(spiked)).toBeGreaterThan(4 * usual);
+    let micros = 0;
+    for (let n = 1; ; n++) {
+      const page = await get(`/detail_records?filter[record_type]=messaging&filter[created_at][gte]=2025-06-15&filter[created_at][lt]=2025-06-16&page[size]=50&page[number]=${n}`);
+      for (const rec of page.data) micros += Math.round(Number(rec.cost) * 1_000_000);
+      if (n >= page.meta.total_pages) break;
+    }
+    expect(micros).toBe(messagingCents(spiked) * 10_000);
+  });
+
+  it("POST /__sim/state webhook_failure_rate: deliveries from then on fail at that rate", async () => {
+    const r = await control("POST", "/__sim/state", { webhook_failure_rate: 1 });
+    expect((await r.json()).data.webhook_failure_rate).toBe(1);
+    await control("POST", "/__sim/clock", { advance_s: 2 * 86_400 });
+    const recent = await get("/webhook_deliveries?filter[started_at][gte]=2025-06-15T12:00:01Z&page[size]=250");
+    expect(recent.data.length).toBeGreaterThan(0);
+    expect(recent.data.every((d: any) => d.status === "failed")).toBe(true);
+    const older = await get("/webhook_deliveries?filter[started_at][lte]=2025-06-15T11:00:00Z&page[size]=250");
+    expect(older.data.some((d: any) => d.status === "delivered")).toBe(true);
+  });
+
+  it("refuses bad state changes with 422 and changes nothing", async () => {
+    const before = await (await control("GET", "/__sim/state")).json();
+    for (const body of [
+      {},
+      { balance: 12.34 },
+      { balance: "12.345" },
+      { spike: { date: "2025-06-14" } },
+      { spike: { date: "2025-13-01" } },
+      { spike: { record_type: "fax" } },
+      { spike: { factor: 100 } },
+      { webhook_failure_rate: 2 },
+      { balance: "1.00", colour: "red" },
+      { balance: "1.00", webhook_failure_rate: -1 },
+    ]) {
+      const r = await control("POST", "/__sim/state", body);
+      expect(r.status, JSON.stringify(body)).toBe(422);
+      expect((await r.json()).errors[0].detail).toBeTruthy();
+    }
+    expect(await (await control("GET", "/__sim/state")).json()).toEqual(before);
   });
 });
 

@@ -7,11 +7,14 @@
 //   DELETE /__sim/faults    clears them
 //   POST   /__sim/reset     data, faults and request log back to the start
 //   GET    /__sim/requests  {"data":[{"method","path","query","time"}]} · DELETE clears the log
+//   POST   /__sim/clock     {"advance_s":86400}: time passes (ended days are rated and debited, recharges fire)
+//   POST   /__sim/state     {"balance"?, "spike"?, "webhook_failure_rate"?} (see state.ts) · GET reads it
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createSimulator, type SimOptions, type Simulator } from "./index";
 import { defaultErrorFor, renderErrors } from "./http";
 import { flatQuery } from "./query";
+import { parseStateChange } from "./state";
 
 export interface Fault {
   id: number;
@@ -43,6 +46,7 @@ export interface SimServer {
 }
 
 const MAX_LOG = 10_000;
+const MAX_ADVANCE_S = 400 * 86_400;
 const MAX_BODY = 1_000_000;
 
 function pathMatches(pattern: string, path: string): boolean {
@@ -157,6 +161,34 @@ export async function startSimServer(opts: SimOptions & { port?: number } = {}):
         }
         faults.push(...added);
         return sendJson(res, 201, { data: Array.isArray(parsed) ? added : added[0] });
+      }
+    }
+    const badRequest = (detail: string) => sendJson(res, 422, { errors: [{ code: "10015", title: "Bad Request", detail }] });
+    const readJson = async (): Promise<{ ok: true; value: unknown } | { ok: false }> => {
+      try {
+        return { ok: true, value: JSON.parse((await readBody(req)).toString("utf8")) };
+      } catch {
+        return { ok: false };
+      }
+    };
+    if (path === "/__sim/clock" && method === "POST") {
+      const body = await readJson();
+      if (!body.ok) return badRequest("the body must be JSON");
+      const s = (body.value ?? {}) as Record<string, unknown>;
+      const secs = s.advance_s;
+      if (typeof secs !== "number" || !Number.isFinite(secs) || secs <= 0 || secs > MAX_ADVANCE_S)
+        return badRequest(`advance_s must be a number of seconds above 0 and at most ${MAX_ADVANCE_S} (400 days)`);
+      sim.advanceClock(secs);
+      return sendJson(res, 200, { data: sim.state() });
+    }
+    if (path === "/__sim/state") {
+      if (method === "GET") return sendJson(res, 200, { data: sim.state() });
+      if (method === "POST") {
+        const body = await readJson();
+        if (!body.ok) return badRequest("the body must be JSON");
+        const change = parseStateChange(body.value, new Date(sim.state().now));
+        if (typeof change === "string") return badRequest(change);
+        return sendJson(res, 200, { data: sim.setState(change) });
       }
     }
     if (path === "/__sim/reset" && method === "POST") {

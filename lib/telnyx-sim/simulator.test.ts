@@ -1,3 +1,4 @@
+import Big from "big.js";
 import { describe, expect, it } from "vitest";
 import { EMBEDDED_SIM_BASE_URL, createSimulator } from "./index";
 import { TEST_NOW, allPages, call, sumDecimals, testSim } from "./test-helpers";
@@ -722,7 +723,12 @@ describe("determinism, month anchoring and reset", () => {
     const balance = (await call(sim, "/balance")).body.data.balance;
     now = new Date("2025-07-01T01:00:00Z");
     expect((await call(sim, "/invoices?page[size]=1")).body.data[0].period_start).toBe("2025-06-01");
-    expect((await call(sim, "/balance")).body.data.balance).toBe(balance);
+    // The payment is kept; June 30 has ended, so its charges are debited (and a recharge may follow).
+    const day = (await call(sim, "/charges_summary?start_date=2025-06-30&end_date=2025-07-01")).body.data.total;
+    const recharges = (await call(sim, "/audit_events?filter[created_after]=2025-07-01T00:00:00Z")).body.data.filter((e: any) => e.record_type === "payment");
+    const debit = new Big(day.grand_total).minus(day.existing_mrc);
+    const topUps = recharges.reduce((t: Big, e: any) => t.plus(e.changes[0].to), new Big(0));
+    expect((await call(sim, "/balance")).body.data.balance).toBe(new Big(balance).minus(debit).plus(topUps).toFixed(2));
     const events = (await call(sim, "/audit_events?filter[created_after]=2025-06-30T22:00:00Z")).body.data;
     expect(events.some((e: any) => e.record_type === "payment" && e.changes[0].to === "10.00")).toBe(true);
   });

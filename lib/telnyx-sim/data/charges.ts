@@ -2,8 +2,9 @@
 // summary and per-number breakdown for any UTC range [start, end). Amounts are integer cents and
 // every total is a sum of the same integers the lines show, so the two reports always agree.
 import { formatCents } from "../money";
-import { rngFor, unitHash } from "../rng";
+import { rngFor } from "../rng";
 import { DAY, addUtcDays, addUtcMonths, isoDate, startOfUtcDay, startOfUtcMonth } from "../time";
+import { CAMPAIGN_FEE, MICROS_PER_CENT, USAGE_LINES, dayNumber, type UsageBook } from "./usage";
 import type { World } from "./world";
 
 export type ChargeType = "local" | "toll_free" | "international";
@@ -99,57 +100,6 @@ export function buildNumbers(w: World): SimNumber[] {
   return out;
 }
 
-interface UsageService {
-  alias: string;
-  name: string;
-  /** Price per unit in 1/10,000 of a dollar (40 = $0.0040). */
-  rate: number;
-  /** Typical units on a weekday at small scale. */
-  base: number;
-  weekendFactor: number;
-  /** Only on the first day of each month (fixed monthly fees). */
-  monthly?: boolean;
-}
-
-export const USAGE_SERVICES: readonly UsageService[] = [
-  { alias: "sms_outbound", name: "Outbound SMS", rate: 40, base: 900, weekendFactor: 0.45 },
-  { alias: "sms_inbound", name: "Inbound SMS", rate: 40, base: 520, weekendFactor: 0.5 },
-  { alias: "mms_outbound", name: "Outbound MMS", rate: 150, base: 45, weekendFactor: 0.5 },
-  { alias: "carrier_fees", name: "Carrier Passthrough Fees", rate: 30, base: 880, weekendFactor: 0.45 },
-  { alias: "voice_outbound", name: "Outbound Voice Minutes", rate: 70, base: 1_300, weekendFactor: 0.3 },
-  { alias: "voice_inbound", name: "Inbound Voice Minutes", rate: 35, base: 950, weekendFactor: 0.35 },
-  { alias: "tollfree_inbound", name: "Toll-Free Inbound Minutes", rate: 130, base: 320, weekendFactor: 0.4 },
-  { alias: "conference", name: "Conferencing Minutes", rate: 20, base: 380, weekendFactor: 0.1 },
-  { alias: "amd", name: "Answering Machine Detection", rate: 20, base: 140, weekendFactor: 0.2 },
-  { alias: "verify", name: "Verify (SMS)", rate: 300, base: 38, weekendFactor: 0.7 },
-  { alias: "wireless_data", name: "Wireless Data (MB)", rate: 600, base: 340, weekendFactor: 0.9 },
-  { alias: "media_storage", name: "Media Storage (GB-days)", rate: 250, base: 12, weekendFactor: 1 },
-  { alias: "10dlc_campaign", name: "10DLC Campaign Fees", rate: 150_000, base: 0, weekendFactor: 1, monthly: true },
-];
-
-export interface DayUsage {
-  quantity: number;
-  cents: number;
-}
-
-/** Units and cost of one usage service on one UTC day (zero before the account existed). */
-export function dailyUsage(w: World, service: UsageService, day: Date): DayUsage {
-  if (day.getTime() < w.profile.createdAt.getTime()) return { quantity: 0, cents: 0 };
-  if (service.monthly) {
-    if (day.getUTCDate() !== 1) return { quantity: 0, cents: 0 };
-    const q = w.profile.tenDlcCampaigns;
-    return { quantity: q, cents: Math.round((q * service.rate) / 100) };
-  }
-  const dow = day.getUTCDay();
-  const weekend = dow === 0 || dow === 6;
-  const monthsIn = (day.getTime() - w.profile.createdAt.getTime()) / (30 * DAY);
-  const growth = Math.min(1, 0.35 + monthsIn * 0.03);
-  const noise = 0.7 + unitHash(w.seed, "usage", service.alias, day.getTime() / DAY) * 0.6;
-  const quantity = Math.round(service.base * w.sizes.usageFactor * growth * noise * (weekend ? service.weekendFactor : 1));
-  // Per-day cost rounded half-up to cents; the line's amount is the sum of these day amounts.
-  return { quantity, cents: Math.floor((quantity * service.rate + 50) / 100) };
-}
-
 export interface Adjustment {
   kind: "credit" | "ledger";
   cents: number;
@@ -214,7 +164,14 @@ export interface SummaryData {
   cents: { newMrc: number; newOtc: number; existingMrc: number; other: number; credits: number; ledger: number; grandTotal: number };
 }
 
-export function computeSummary(w: World, numbers: readonly SimNumber[], adjustments: readonly Adjustment[], a: RangeArgs): SummaryData {
+/** First days of a month in [fromMs, toMs) on which the account existed (10DLC campaign fees are billed then). */
+function campaignFeeDays(w: World, fromMs: number, toMs: number): number {
+  let n = 0;
+  for (let t = startOfUtcDay(fromMs).getTime(); t < toMs; t += DAY) if (new Date(t).getUTCDate() === 1 && t >= w.profile.createdAt.getTime()) n++;
+  return n;
+}
+
+export function computeSummary(w: World, numbers: readonly SimNumber[], adjustments: readonly Adjustment[], book: UsageBook, a: RangeArgs): SummaryData {
   const comp = new Map<string, { name: string; alias: string; newQ: number; newMrc: number; newOtc: number | null; exQ: number; exMrc: number }>();
   // Number lines always show a one-time amount ("0.00" if nothing new); feature lines have none.
   for (const alias of RECURRING_ORDER) comp.set(alias, { name: "", alias, newQ: 0, newMrc: 0, newOtc: alias in BASE_SERVICE ? 0 : null, exQ: 0, exMrc: 0 });
@@ -251,20 +208,22 @@ export function computeSummary(w: World, numbers: readonly SimNumber[], adjustme
       existing_this_month: { quantity: c.exQ, mrc: formatCents(c.exMrc) },
     });
   }
-  // Usage counts only whole UTC days that are over (recent usage is not rated yet).
+  // Usage is rated per whole UTC day once the day is over: the day's detail records, summed.
   const lastDay = Math.min(a.end.getTime(), startOfUtcDay(a.now).getTime());
   let other = 0;
-  for (const s of USAGE_SERVICES) {
-    let q = 0;
-    let cents = 0;
-    for (let t = a.start.getTime(); t < lastDay; t += DAY) {
-      const u = dailyUsage(w, s, new Date(t));
-      q += u.quantity;
-      cents += u.cents;
-    }
-    if (q === 0) continue;
+  const usage = book.totals(dayNumber(a.start), Math.max(dayNumber(a.start), Math.ceil(lastDay / DAY)));
+  for (const line of USAGE_LINES) {
+    const t = usage.get(line.alias);
+    if (!t || t.units === 0) continue;
+    const cents = t.micros / MICROS_PER_CENT; // whole by construction (see usage.ts)
     other += cents;
-    lines.push({ type: "simple", name: s.name, alias: s.alias, quantity: q, amount: formatCents(cents) });
+    lines.push({ type: "simple", name: line.name, alias: line.alias, quantity: Math.round(t.units / (line.unitsPerQuantity ?? 1)), amount: formatCents(cents) });
+  }
+  const campaigns = campaignFeeDays(w, a.start.getTime(), lastDay);
+  if (campaigns > 0) {
+    const q = campaigns * w.profile.tenDlcCampaigns;
+    other += q * CAMPAIGN_FEE.centsEach;
+    lines.push({ type: "simple", name: CAMPAIGN_FEE.name, alias: CAMPAIGN_FEE.alias, quantity: q, amount: formatCents(q * CAMPAIGN_FEE.centsEach) });
   }
   let credits = 0;
   let ledger = 0;

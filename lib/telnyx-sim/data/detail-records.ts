@@ -1,11 +1,13 @@
 // Usage detail records by index, for the record types whose schema the contract publishes
 // (MessageDetailRecord, ConferenceDetailRecord, ConferenceParticipantDetailRecord, AmdDetailRecord,
 // VerifyDetailRecord, SimCardUsageDetailRecord, MediaStorageDetailRecord).
+// Which records exist, and their kind and units, come from the day plans in ./usage.ts; this module
+// only dresses a planned record in its schema's fields (cost = units × the kind's rates).
 import { formatScaled } from "../money";
 import { Rng, rngFor } from "../rng";
 import { addUtcMonths, isoDateTime } from "../time";
 import type { SimNumber } from "./charges";
-import { makeTimeline, type Timeline } from "./timeline";
+import { KINDS, recordMicros, type DayTimeline, type UsageBook } from "./usage";
 import type { DetailType, World } from "./world";
 
 export type DetailRecord = Record<string, unknown> & { record_type: string };
@@ -75,12 +77,18 @@ export const FIELDS: Record<DetailType, Record<string, FieldKind>> = {
   },
 };
 
-export function detailTimeline(w: World, type: DetailType): Timeline {
-  return makeTimeline(w.sizes.detailRecords[type], addUtcMonths(w.anchor, -2).getTime(), w.anchorEnd.getTime(), w.seed, w.anchorKey, "cdr-ts", type);
+/** Detail records are kept for the two months before the anchor month and the anchor month. */
+export function recordWindowStart(w: World): Date {
+  return addUtcMonths(w.anchor, -2);
 }
 
 function theirNumber(rng: Rng): string {
   return `+1${rng.pick([212, 305, 415, 512, 617, 702, 786, 917, 303, 206])}555${String(rng.int(100, 199)).padStart(4, "0")}`;
+}
+
+/** Micro-dollars as a decimal string of at least 4 decimals (Telnyx's record precision). */
+function money(micros: number): string {
+  return micros % 100 === 0 ? formatScaled(micros / 100, 4) : formatScaled(micros, 6);
 }
 
 const CARRIERS: ReadonlyArray<readonly [string, string, string]> = [
@@ -90,33 +98,53 @@ const CARRIERS: ReadonlyArray<readonly [string, string, string]> = [
   ["US Cellular", "311", "580"],
 ];
 
-function messaging(rng: Rng, w: World, numbers: readonly SimNumber[], t: number): DetailRecord {
-  const inbound = rng.chance(0.38);
-  const type = rng.weighted<"SMS" | "MMS" | "RCS">([["SMS", 90], ["MMS", 9], ["RCS", 1]]);
-  const parts = type === "SMS" ? rng.weighted([[1, 75], [2, 20], [3, 5]] as const) : 1;
+interface Planned {
+  id: string;
+  t: number;
+  kind: string;
+  units: number;
+  micros: number;
+  /** Micro-dollars per unit of the kind's lines, in order. */
+  rates: readonly number[];
+}
+
+type Generator = (rng: Rng, w: World, numbers: readonly SimNumber[], p: Planned) => DetailRecord;
+
+const pools = new WeakMap<readonly SimNumber[], Map<string, readonly SimNumber[]>>();
+function ourNumber(rng: Rng, numbers: readonly SimNumber[], type?: SimNumber["chargeType"]): string {
+  if (!type) return rng.pick(numbers).tn;
+  let byType = pools.get(numbers);
+  if (!byType) pools.set(numbers, (byType = new Map()));
+  let pool = byType.get(type);
+  if (!pool) byType.set(type, (pool = numbers.filter((n) => n.chargeType === type)));
+  return rng.pick(pool.length ? pool : numbers).tn;
+}
+
+function messaging(rng: Rng, w: World, numbers: readonly SimNumber[], p: Planned): DetailRecord {
+  const inbound = p.kind === "sms_in";
+  const type = p.kind === "mms_out" ? "MMS" : "SMS";
+  const parts = p.units;
   const status = inbound
     ? "received"
     : rng.weighted<string>([["delivered", 88], ["dlr_unconfirmed", 3], ["dlr_timeout", 2], ["gw_timeout", 1], ["gw_reject", 2], ["failed", 4]]);
-  const rate = type === "SMS" ? 40 : type === "MMS" ? 150 : 50; // 1/10,000 $
-  const carrierFee = inbound ? 0 : type === "SMS" ? 30 : 50;
-  const cost = rate * parts + carrierFee * parts;
+  const carrierFee = inbound ? 0 : p.rates[1]! * parts;
   const [carrier, mcc, mnc] = rng.pick(CARRIERS);
-  const ours = rng.pick(numbers);
+  const ours = ourNumber(rng, numbers);
   const profile = rng.pick(w.profile.messagingProfiles);
-  const sent = t + rng.int(50, 1_500);
+  const sent = p.t + rng.int(50, 1_500);
   const completed = sent + rng.int(500, 20_000);
   const failed = status === "failed" || status === "gw_reject";
   return {
-    uuid: rng.uuid(),
+    uuid: p.id,
     user_id: w.profile.userId,
-    created_at: isoDateTime(t),
+    created_at: isoDateTime(p.t),
     updated_at: isoDateTime(completed),
     sent_at: isoDateTime(sent),
     completed_at: isoDateTime(completed),
     carrier,
-    carrier_fee: formatScaled(carrierFee * parts, 4),
-    cld: inbound ? ours.tn : theirNumber(rng),
-    cli: inbound ? theirNumber(rng) : ours.tn,
+    carrier_fee: money(carrierFee),
+    cld: inbound ? ours : theirNumber(rng),
+    cli: inbound ? theirNumber(rng) : ours,
     country_code: "US",
     source_country_code: "US",
     delivery_status: rng.weighted([["success: webhook succeeded", 95], ["failed: webhook failed", 5]] as const),
@@ -132,25 +160,25 @@ function messaging(rng: Rng, w: World, numbers: readonly SimNumber[], t: number)
     profile_name: profile.name,
     status,
     tags: rng.chance(0.4) ? rng.pick(["support", "billing,support", "sms-marketing", "vip"]) : "",
-    rate: formatScaled(rate, 4),
+    rate: money(p.rates[0]!),
     currency: "USD",
-    cost: formatScaled(cost, 4),
+    cost: money(p.micros),
     errors: failed ? [rng.pick(["40001", "40002", "40008", "40300"])] : [],
     parts,
     record_type: RECORD_TYPE_VALUE.messaging,
   };
 }
 
-function conference(rng: Rng, w: World, _n: readonly SimNumber[], t: number): DetailRecord {
+function conference(rng: Rng, w: World, _n: readonly SimNumber[], p: Planned): DetailRecord {
   const secs = rng.int(120, 5_400);
   const participants = rng.int(2, 12);
   return {
-    id: rng.uuid(),
+    id: p.id,
     name: rng.pick(["Daily standup", "Support escalation", "Sales pipeline review", "Vendor call", "All hands"]),
     user_id: w.profile.userId,
-    started_at: isoDateTime(t),
-    ended_at: isoDateTime(t + secs * 1_000),
-    expires_at: isoDateTime(t + 24 * 3_600_000),
+    started_at: isoDateTime(p.t),
+    ended_at: isoDateTime(p.t + secs * 1_000),
+    expires_at: isoDateTime(p.t + 24 * 3_600_000),
     region: rng.pick(["ch1", "dc2", "sv1"]),
     call_leg_id: rng.uuid(),
     call_session_id: rng.uuid(),
@@ -158,45 +186,56 @@ function conference(rng: Rng, w: World, _n: readonly SimNumber[], t: number): De
     call_sec: secs,
     participant_count: participants,
     participant_call_sec: secs * participants - rng.int(0, secs),
-    is_telnyx_billable: true,
+    is_telnyx_billable: false,
     record_type: RECORD_TYPE_VALUE.conference,
   };
 }
 
-function participant(rng: Rng, w: World, numbers: readonly SimNumber[], t: number): DetailRecord {
-  const secs = rng.int(30, 3_600);
-  const billed = Math.ceil(secs / 60) * 60;
-  const rate = 20;
+/**
+ * Call legs. The contract publishes no call-control record schema, so this account's calls are
+ * Call Control calls bridged through conferences, and each leg is a participant record: PSTN legs
+ * into our local or toll-free numbers, dial-outs from our numbers, and SIP agents.
+ */
+function participant(rng: Rng, w: World, numbers: readonly SimNumber[], p: Planned): DetailRecord {
+  const billed = p.units * 60;
+  const secs = billed - rng.int(0, 59);
+  const sipAgent = `sip:agent${rng.int(100, 199)}@${w.profile.domain}`;
+  const [from, to] =
+    p.kind === "pstn_in"
+      ? [theirNumber(rng), ourNumber(rng, numbers, "local")]
+      : p.kind === "tollfree_in"
+        ? [theirNumber(rng), ourNumber(rng, numbers, "toll_free")]
+        : p.kind === "pstn_out"
+          ? [ourNumber(rng, numbers), theirNumber(rng)]
+          : [sipAgent, `sip:conference@${w.profile.domain}`];
   return {
-    id: rng.uuid(),
+    id: p.id,
     user_id: w.profile.userId,
     conference_id: rng.uuid(),
-    joined_at: isoDateTime(t),
-    left_at: isoDateTime(t + secs * 1_000),
-    destination_number: rng.pick(numbers).tn,
-    originating_number: theirNumber(rng),
+    joined_at: isoDateTime(p.t),
+    left_at: isoDateTime(p.t + secs * 1_000),
+    destination_number: to,
+    originating_number: from,
     call_leg_id: rng.uuid(),
     call_session_id: rng.uuid(),
     call_sec: secs,
     billed_sec: billed,
     is_telnyx_billable: true,
-    rate: formatScaled(rate, 4),
+    rate: money(p.rates[0]!),
     rate_measured_in: "minutes",
-    cost: formatScaled((billed / 60) * rate, 4),
+    cost: money(p.micros),
     currency: "USD",
     record_type: RECORD_TYPE_VALUE["conference-participant"],
   };
 }
 
-function amd(rng: Rng, w: World, _n: readonly SimNumber[], t: number): DetailRecord {
+function amd(rng: Rng, w: World, _n: readonly SimNumber[], p: Planned): DetailRecord {
   const group = rng.pick(w.profile.billingGroups);
   const conn = rng.pick(w.profile.connections);
-  const premium = rng.chance(0.3);
-  const rate = premium ? 65 : 20;
   return {
-    id: rng.uuid(),
-    invoked_at: isoDateTime(t),
-    ...(premium ? { feature: "PREMIUM" } : {}),
+    id: p.id,
+    invoked_at: isoDateTime(p.t),
+    ...(p.kind === "premium" ? { feature: "PREMIUM" } : {}),
     tags: rng.chance(0.3) ? "outbound-campaign" : "",
     billing_group_id: group.id,
     billing_group_name: group.name,
@@ -205,47 +244,45 @@ function amd(rng: Rng, w: World, _n: readonly SimNumber[], t: number): DetailRec
     call_leg_id: rng.uuid(),
     call_session_id: rng.uuid(),
     is_telnyx_billable: true,
-    rate: formatScaled(rate, 4),
+    rate: money(p.rates[0]!),
     rate_measured_in: "invocations",
-    cost: formatScaled(rate, 4),
+    cost: money(p.micros),
     currency: "USD",
     record_type: RECORD_TYPE_VALUE.amd,
   };
 }
 
-function verify(rng: Rng, _w: World, _n: readonly SimNumber[], t: number): DetailRecord {
-  const channel = rng.weighted<"sms" | "call" | "flashcall" | "psd2">([["sms", 80], ["call", 12], ["flashcall", 6], ["psd2", 2]]);
+function verify(rng: Rng, _w: World, _n: readonly SimNumber[], p: Planned): DetailRecord {
   const verified = rng.chance(0.82);
-  const rate = channel === "sms" ? 300 : channel === "call" ? 350 : 200;
   return {
-    id: rng.uuid(),
+    id: p.id,
     verify_profile_id: rng.uuid(),
     delivery_status: rng.weighted([["delivered", 92], ["failed", 5], ["pending", 3]] as const),
     verification_status: verified ? "accepted" : rng.pick(["expired", "invalid", "pending"]),
     destination_phone_number: theirNumber(rng),
-    verify_channel_type: channel,
+    verify_channel_type: p.kind,
     verify_channel_id: rng.uuid(),
-    created_at: isoDateTime(t),
-    updated_at: isoDateTime(t + rng.int(5_000, 300_000)),
-    rate: formatScaled(rate, 4),
+    created_at: isoDateTime(p.t),
+    updated_at: isoDateTime(p.t + rng.int(5_000, 300_000)),
+    rate: money(p.rates[0]!),
     rate_measured_in: "number of occurrences",
-    verify_usage_fee: formatScaled(rate, 4),
+    verify_usage_fee: money(p.micros),
     currency: "USD",
     record_type: RECORD_TYPE_VALUE.verify,
   };
 }
 
-function wireless(rng: Rng, _w: World, numbers: readonly SimNumber[], t: number): DetailRecord {
-  const down = Math.round(rng.next() * 40_000) / 10_000; // MB, 4 decimals
-  const up = Math.round(rng.next() * 8_000) / 10_000;
+function wireless(rng: Rng, _w: World, numbers: readonly SimNumber[], p: Planned): DetailRecord {
+  // Units are 0.0001 MB; the data cost is exact in micro-dollars ($0.06 per MB).
+  const down = rng.int(Math.floor(p.units / 2), p.units);
   const group = rng.pick(["Field tablets", "Fleet trackers", "POS terminals"]);
   return {
-    id: rng.uuid(),
-    created_at: isoDateTime(t),
-    closed_at: isoDateTime(t + rng.int(60_000, 3_600_000)),
+    id: p.id,
+    created_at: isoDateTime(p.t),
+    closed_at: isoDateTime(p.t + rng.int(60_000, 3_600_000)),
     ip_address: `100.64.${rng.int(0, 255)}.${rng.int(1, 254)}`,
-    downlink_data: down,
-    uplink_data: up,
+    downlink_data: down / 10_000,
+    uplink_data: (p.units - down) / 10_000,
     imsi: `311210${rng.digits(9)}`,
     mcc: "311",
     mnc: "210",
@@ -256,16 +293,16 @@ function wireless(rng: Rng, _w: World, numbers: readonly SimNumber[], t: number)
     sim_card_id: rng.uuid(),
     sim_group_id: rng.uuid(),
     sim_card_tags: group === "Fleet trackers" ? "fleet" : "",
-    phone_number: rng.pick(numbers).tn,
-    data_cost: Math.round((down + up) * 0.06 * 1_000_000) / 1_000_000,
+    phone_number: ourNumber(rng, numbers),
+    data_cost: p.micros / 1_000_000,
     record_type: RECORD_TYPE_VALUE.wireless,
   };
 }
 
-function mediaStorage(rng: Rng, w: World, _n: readonly SimNumber[], t: number): DetailRecord {
+function mediaStorage(rng: Rng, w: World, _n: readonly SimNumber[], p: Planned): DetailRecord {
   return {
-    id: rng.uuid(),
-    created_at: isoDateTime(t),
+    id: p.id,
+    created_at: isoDateTime(p.t),
     asset_id: rng.uuid(),
     user_id: w.profile.userId,
     org_id: w.profile.organizationId,
@@ -274,15 +311,15 @@ function mediaStorage(rng: Rng, w: World, _n: readonly SimNumber[], t: number): 
     link_channel_id: rng.uuid(),
     status: rng.chance(0.97) ? "success" : "failed",
     webhook_id: rng.uuid(),
-    rate: "0.0001",
+    rate: money(p.rates[0]!),
     rate_measured_in: "events",
-    cost: "0.0001",
+    cost: money(p.micros),
     currency: "USD",
     record_type: RECORD_TYPE_VALUE.media_storage,
   };
 }
 
-const GENERATORS: Record<DetailType, (rng: Rng, w: World, numbers: readonly SimNumber[], t: number) => DetailRecord> = {
+const GENERATORS: Record<DetailType, Generator> = {
   messaging,
   conference,
   "conference-participant": participant,
@@ -292,6 +329,20 @@ const GENERATORS: Record<DetailType, (rng: Rng, w: World, numbers: readonly SimN
   media_storage: mediaStorage,
 };
 
-export function generateDetailRecord(w: World, numbers: readonly SimNumber[], type: DetailType, tl: Timeline, i: number): DetailRecord {
-  return GENERATORS[type](rngFor(w.seed, w.anchorKey, "cdr", type, i), w, numbers, tl.ts(i));
+/** Record i of a type's timeline: the planned record (day, j), dressed. Its id is unique by construction. */
+export function generateDetailRecord(w: World, numbers: readonly SimNumber[], type: DetailType, book: UsageBook, tl: DayTimeline, i: number): DetailRecord {
+  const { day, j } = tl.locate(i);
+  const plan = book.plan(type, day);
+  const k = KINDS[type][plan.kinds[j]!]!;
+  const units = plan.units[j]!;
+  const rng = rngFor(w.seed, "cdr", type, day, j);
+  const id = rng.uniqueUuid((((day & 0xffff) << 16) | j) >>> 0);
+  return GENERATORS[type](rng, w, numbers, {
+    id,
+    t: tl.ts(i),
+    kind: k.key,
+    units,
+    micros: recordMicros(type, plan.kinds[j]!, units),
+    rates: k.lines.map(([, m]) => m),
+  });
 }

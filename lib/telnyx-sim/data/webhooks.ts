@@ -53,10 +53,11 @@ export function webhookTimeline(w: World): Timeline {
   return makeTimeline(w.sizes.webhookDeliveries, addUtcMonths(w.anchor, -2).getTime(), w.anchorEnd.getTime(), w.seed, w.anchorKey, "webhook-ts");
 }
 
-const FAILED_SHARE = 0.12;
+/** The usual share of failed deliveries (the `webhook_failure_rate` test control changes it from a time on). */
+export const FAILED_SHARE = 0.12;
 
-export function deliveryStatus(w: World, i: number): "delivered" | "failed" {
-  return unitHash(w.seed, w.anchorKey, "webhook-status", i) < FAILED_SHARE ? "failed" : "delivered";
+export function deliveryStatus(w: World, i: number, failedShare = FAILED_SHARE): "delivered" | "failed" {
+  return unitHash(w.seed, w.anchorKey, "webhook-status", i) < failedShare ? "failed" : "delivered";
 }
 
 export function deliveryEventType(w: World, i: number): string {
@@ -162,10 +163,10 @@ function failure(rng: Rng): FailureKind {
   }
 }
 
-export function generateDelivery(w: World, numbers: readonly SimNumber[], tl: Timeline, i: number): WebhookDelivery {
+export function generateDelivery(w: World, numbers: readonly SimNumber[], tl: Timeline, i: number, failedShare = FAILED_SHARE): WebhookDelivery {
   const rng = rngFor(w.seed, w.anchorKey, "webhook", i);
-  const id = rng.uuid();
-  const status = deliveryStatus(w, i);
+  const id = rng.uniqueUuid(i);
+  const status = deliveryStatus(w, i, failedShare);
   const eventType = deliveryEventType(w, i);
   const started = tl.ts(i);
   const occurredAt = isoDateTime(started - rng.int(20, 900));
@@ -226,5 +227,5 @@ export function generateDelivery(w: World, numbers: readonly SimNumber[], tl: Ti
 
 /** The id of delivery i without building the whole record (same first draw as generateDelivery). */
 export function deliveryId(w: World, i: number): string {
-  return rngFor(w.seed, w.anchorKey, "webhook", i).uuid();
+  return rngFor(w.seed, w.anchorKey, "webhook", i).uniqueUuid(i);
 }

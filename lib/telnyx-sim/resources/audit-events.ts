@@ -1,5 +1,4 @@
 // GET /audit_events: the generated timeline merged with the events writes added.
-import { randomUUID } from "node:crypto";
 import { generateAuditEvent, type AuditEvent } from "../data/audit";
 import { lowerBound, upperBound } from "../data/timeline";
 import { json } from "../http";
@@ -19,7 +18,7 @@ export function listAuditEvents(ctx: Ctx): Response {
   const lo = after === undefined ? 0 : upperBound(tl, after);
   let hi = upperBound(tl, now.getTime());
   if (before !== undefined) hi = Math.min(hi, lowerBound(tl, before));
-  const extras = store.extraAudit.filter((e) => {
+  const extras = store.accountAudit.filter((e) => {
     const t = Date.parse(e.created_at);
     return t <= now.getTime() && (after === undefined || t > after) && (before === undefined || t < before);
   });
@@ -32,6 +31,5 @@ export function listAuditEvents(ctx: Ctx): Response {
 }
 
 export function addAuditEvent(store: Store, now: Date, e: Omit<AuditEvent, "id" | "organization_id" | "created_at">): void {
-  store.extraAudit.push({ id: randomUUID(), organization_id: store.world.profile.organizationId, created_at: isoDateTime(now), ...e });
-  store.extraAudit.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
+  store.addAudit({ id: store.nextId(), organization_id: store.world.profile.organizationId, created_at: isoDateTime(now), ...e });
 }

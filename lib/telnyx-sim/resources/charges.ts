@@ -32,7 +32,7 @@ function summaryFor(store: Store, start: Date, end: Date, now: Date): SummaryDat
   const key = `${isoDate(start)}|${isoDate(end)}|${isoDate(now)}`;
   const hit = store.summaryCache.get(key) as SummaryData | undefined;
   if (hit) return hit;
-  const s = computeSummary(store.world, store.numbers, store.adjustments, { start, end, now });
+  const s = computeSummary(store.world, store.numbers, store.adjustments, store.usage, { start, end, now });
   store.summaryCache.set(key, s);
   return s;
 }

@@ -100,7 +100,7 @@ export function searchDetailRecords(ctx: Ctx): Response {
 
   hi = Math.max(lo, hi);
   const numbers = store.numbers;
-  const gen = (i: number) => generateDetailRecord(store.world, numbers, type, tl, i);
+  const gen = (i: number) => generateDetailRecord(store.world, numbers, type, store.usage, tl, i);
   const byTimeOnly = sorts.length === 1 && sorts[0]!.field === timeField;
   if (predicates.length === 0 && byTimeOnly) {
     const desc = sorts[0]!.desc;

@@ -51,7 +51,7 @@ export async function getInvoiceFile(ctx: Ctx, id: string): Promise<Response> {
   let pdf = ctx.store.pdfCache.get(inv.id);
   if (!pdf) {
     const p = ctx.store.world.profile;
-    const summary = computeSummary(ctx.store.world, ctx.store.numbers, ctx.store.adjustments, {
+    const summary = computeSummary(ctx.store.world, ctx.store.numbers, ctx.store.adjustments, ctx.store.usage, {
       start: inv.periodStart,
       end: addUtcDays(inv.periodEnd, 1),
       now: ctx.now,

@@ -1,6 +1,6 @@
 // GET/PATCH /payment/auto_recharge_prefs and POST /v2/payment/stored_payment_transactions.
 import { randomUUID } from "node:crypto";
-import type { AuditChange } from "../data/audit";
+import { paymentEvent, prefsDiff } from "../data/account";
 import { ERR, SimHttpError, badField, json } from "../http";
 import { formatCents, parseLooseAmount, parseStrictAmount } from "../money";
 import type { Store } from "../store";
@@ -50,13 +50,9 @@ export async function updateAutoRecharge(ctx: Ctx): Promise<Response> {
     if (b.preference !== "credit_paypal" && b.preference !== "ach") throw badField("/preference", "preference must be one of: credit_paypal, ach.");
     next.preference = b.preference;
   }
-  const prev = prefsJson(ctx.store);
+  const changes = prefsDiff(ctx.store.autoRecharge, next);
   ctx.store.autoRecharge = next;
   const cur = prefsJson(ctx.store);
-  const changes: AuditChange[] = [];
-  for (const k of ["threshold_amount", "recharge_amount", "enabled", "invoice_enabled", "preference"]) {
-    if (prev[k] !== cur[k]) changes.push({ field: k, from: prev[k], to: cur[k] });
-  }
   if (changes.length > 0) {
     addAuditEvent(ctx.store, ctx.now, {
       user_id: ctx.store.world.profile.userId,
@@ -97,18 +93,7 @@ export async function createStoredPayment(ctx: Ctx): Promise<Response> {
   if (idem) store.transactions.set(idem, tx);
   const before = store.balanceCents;
   store.balanceCents += cents;
-  addAuditEvent(store, ctx.now, {
-    user_id: store.world.profile.userId,
-    record_type: "payment",
-    resource_id: tx.id,
-    alternate_resource_id: null,
-    change_made_by: "account_owner",
-    changes: [
-      { field: "amount", from: null, to: formatCents(cents) },
-      { field: "balance", from: formatCents(before), to: formatCents(store.balanceCents) },
-    ],
-    change_type: "create",
-  });
+  store.addAudit(paymentEvent(store.world, store.nextId(), tx.id, ctx.now.getTime(), cents, before, false));
   return json(200, { data: transactionJson(tx) });
 }
 

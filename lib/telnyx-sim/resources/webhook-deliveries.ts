@@ -42,7 +42,7 @@ export function listWebhookDeliveries(ctx: Ctx): Response {
   if (fLte !== undefined) hi = Math.min(hi, upperBound(tl, fLte));
   hi = Math.max(lo, hi);
   const numbers = store.numbers;
-  const gen = (i: number) => generateDelivery(store.world, numbers, tl, i);
+  const gen = (i: number) => generateDelivery(store.world, numbers, tl, i, store.failureShareAt(tl.ts(i)));
   const needsScan = status !== undefined || (eventTypes && eventTypes.length > 0) || webhookContains !== undefined || attemptsContains !== undefined || fGte !== undefined || fLte !== undefined;
   if (!needsScan) return json(200, listPage(hi - lo, page, (k) => gen(hi - 1 - k)));
   const key = JSON.stringify(["wh", lo, hi, status, eventTypes, webhookContains, attemptsContains, fGte, fLte]);
@@ -50,7 +50,7 @@ export function listWebhookDeliveries(ctx: Ctx): Response {
     const out: number[] = [];
     const full = webhookContains !== undefined || attemptsContains !== undefined || fGte !== undefined || fLte !== undefined;
     for (let i = hi - 1; i >= lo; i--) {
-      if (status !== undefined && deliveryStatus(store.world, i) !== status) continue;
+      if (status !== undefined && deliveryStatus(store.world, i, store.failureShareAt(tl.ts(i))) !== status) continue;
       if (eventTypes && eventTypes.length > 0 && !eventTypes.includes(deliveryEventType(store.world, i))) continue;
       if (full) {
         const d = gen(i);
@@ -71,5 +71,5 @@ export function getWebhookDelivery(ctx: Ctx, id: string): Response {
   const { store, now } = ctx;
   const i = UUID_RE.test(id) ? store.webhookIndex(id) : undefined;
   if (i === undefined || store.webhookTl.ts(i) > now.getTime() - DELIVERY_SETTLE_MS) throw notFound("WebhookDelivery not found.");
-  return json(200, { data: generateDelivery(store.world, store.numbers, store.webhookTl, i) });
+  return json(200, { data: generateDelivery(store.world, store.numbers, store.webhookTl, i, store.failureShareAt(store.webhookTl.ts(i))) });
 }
