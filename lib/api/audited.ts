@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAction } from "@/lib/action-log";
 import type { SessionUser } from "@/lib/auth/session";
-import { ApiError } from "./errors";
+import { ApiError, isOutcomeUnknown } from "./errors";
 
 /**
  * Runs a write and records it in the dashboard's action log with who did it and how it ended,
@@ -13,12 +13,11 @@ export async function audited<T>(user: SessionUser, action: string, params: Reco
     recordAction({ user, action, params, outcome: "success" });
     return result;
   } catch (error) {
-    const unknown = error instanceof ApiError && error.items.some((i) => i.code === "outcome_unknown");
     recordAction({
       user,
       action,
       params,
-      outcome: unknown ? "unknown" : "failure",
+      outcome: isOutcomeUnknown(error) ? "unknown" : "failure",
       error: error instanceof ApiError ? error.message : "internal error",
     });
     throw error;

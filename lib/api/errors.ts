@@ -1,6 +1,6 @@
 // The dashboard's error vocabulary. Every API error leaves the server in Telnyx's own shape,
 // {"errors":[{code,title,detail,source}]}, so the browser has one format to read.
-import { z } from "zod";
+import type { ZodError } from "zod";
 
 export const ERROR_STATUS = {
   unauthorized: 401,
@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   upstream_auth: 502,
   upstream_unavailable: 503,
   upstream_timeout: 504,
+  /** A write that may or may not have happened (Telnyx never confirmed it): check, don't repeat. */
+  outcome_unknown: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -41,14 +43,27 @@ export class ApiError extends Error {
   readonly items: ApiErrorItem[];
   readonly headers: Record<string, string>;
 
+  /**
+   * True when this error proves a write was not carried out: Telnyx refused it outright (400, 401,
+   * 403, 404, 422, 429) or it was never sent. An idempotent write may then run again with its key.
+   */
+  readonly notApplied: boolean;
+
   constructor(
     code: ErrorCode,
     detail: string,
-    options: { title?: string; items?: ApiErrorItem[]; headers?: Record<string, string>; status?: number } = {},
+    options: {
+      title?: string;
+      items?: ApiErrorItem[];
+      headers?: Record<string, string>;
+      status?: number;
+      notApplied?: boolean;
+    } = {},
   ) {
     super(detail);
     this.name = "ApiError";
     this.code = code;
+    this.notApplied = options.notApplied ?? false;
     this.status = options.status ?? ERROR_STATUS[code];
     this.headers = options.headers ?? {};
     this.items = options.items ?? [{ code, title: options.title ?? defaultTitle(code), detail }];
@@ -81,13 +96,41 @@ function defaultTitle(code: ErrorCode): string {
       return "Telnyx is unreachable";
     case "upstream_timeout":
       return "Telnyx did not answer in time";
+    case "outcome_unknown":
+      return "Outcome unknown";
     default:
       return "Something went wrong";
   }
 }
 
+const OUTCOME_UNKNOWN_DETAIL =
+  "Telnyx did not confirm this change, so it may or may not have happened. Check the current state before trying again.";
+
+/**
+ * The one way to say a write's outcome is unknown (a timeout, a 5xx, a dropped connection, an
+ * answer that broke the contract, a crash mid-call): it may have happened, so the person must
+ * check before trying again, and it is recorded as "unknown", never as a failure.
+ */
+export function outcomeUnknown(detail: string = OUTCOME_UNKNOWN_DETAIL, meta?: Record<string, unknown>): ApiError {
+  return new ApiError("outcome_unknown", detail, {
+    items: [{ code: "outcome_unknown", title: defaultTitle("outcome_unknown"), detail, ...(meta ? { meta } : {}) }],
+  });
+}
+
+/**
+ * Whether an error (ApiError on the server, the browser's ApiClientError, or a stored error body)
+ * says the outcome is unknown.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { code, items, errors } = error as { code?: unknown; items?: unknown; errors?: unknown };
+  if (code === "outcome_unknown") return true;
+  const list = Array.isArray(items) ? items : Array.isArray(errors) ? errors : [];
+  return list.some((i) => (i as { code?: unknown } | null)?.code === "outcome_unknown");
+}
+
 /** A ZodError as a 422 with one item per problem, each pointing at its field. */
-export function invalidInput(error: z.ZodError, where: "query" | "body" | "path"): ApiError {
+export function invalidInput(error: ZodError, where: "query" | "body" | "path"): ApiError {
   const items: ApiErrorItem[] = error.issues.map((issue) => {
     const field = issue.path.map(String).join(".");
     const source: ErrorSource =
@@ -99,7 +142,8 @@ export function invalidInput(error: z.ZodError, where: "query" | "body" | "path"
       source,
     };
   });
-  return new ApiError("invalid_input", items.map((i) => i.detail).join("; "), { items });
+  // Refused before anything went upstream.
+  return new ApiError("invalid_input", items.map((i) => i.detail).join("; "), { items, notApplied: true });
 }
 
 export function errorResponse(error: ApiError): Response {

@@ -1,6 +1,6 @@
 // The browser's way to call the dashboard's API: JSON in, JSON out, and an error that carries the
 // HTTP status and the server's own message so the UI can say something useful.
-import type { ApiErrorItem } from "./errors";
+import { isOutcomeUnknown, type ApiErrorItem } from "./errors";
 
 export class ApiClientError extends Error {
   constructor(
@@ -15,7 +15,7 @@ export class ApiClientError extends Error {
 
   /** True when the upstream outcome of a write is unknown (it may have happened). */
   get outcomeUnknown(): boolean {
-    return this.items.some((i) => i.code === "outcome_unknown");
+    return isOutcomeUnknown(this);
   }
 }
 

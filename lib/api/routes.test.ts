@@ -257,7 +257,7 @@ describe("upstream failures are mapped to clear statuses in the Telnyx error sha
   it("writes are never retried; a hung write is an unknown outcome", async () => {
     await sim.fault({ path: "/payment/auto_recharge_prefs", method: "PATCH", status: 500 });
     const failed = await callRoute(patchAutoRecharge, "/api/auto-recharge", { method: "PATCH", body: { enabled: false } });
-    expect(failed.status).toBe(503);
+    expect([failed.status, failed.json.errors[0].code]).toEqual([504, "outcome_unknown"]); // a 5xx may have been applied
     expect(await sim.count("/payment/auto_recharge_prefs")).toBe(1);
 
     const saved = UPSTREAM_TIMEOUTS.writeMs;

@@ -15,7 +15,7 @@ describe("describeWriteError", () => {
     const m = describeWriteError(err(504, "Telnyx did not confirm", { code: "outcome_unknown" }), "payment");
     expect(m.kind).toBe("outcome_unknown");
     expect(m.detail).toContain("Check your balance before trying again.");
-    expect(describeWriteError(err(504, "x", { code: "outcome_unknown" }), "auto-recharge").detail).toContain("Reload the page");
+    expect(describeWriteError(err(504, "x", { code: "outcome_unknown" }), "auto-recharge").detail).toContain("check them before saving again");
   });
 
   it("a lost connection to the dashboard is an unknown outcome too (the request may have arrived)", () => {

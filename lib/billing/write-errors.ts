@@ -19,9 +19,9 @@ export interface WriteErrorMessage {
 
 const UNKNOWN: Record<WriteSubject, string> = {
   payment:
-    "We could not confirm whether this payment went through: the connection was lost or Telnyx did not answer in time. It may have been charged. Check your balance before trying again.",
+    "We could not confirm whether this payment went through: the connection was lost, or Telnyx failed or did not answer in time. It may have been charged. Check your balance before trying again.",
   "auto-recharge":
-    "We could not confirm whether Telnyx saved these settings: the connection was lost or Telnyx did not answer in time. Reload the page to see what Telnyx has before saving again.",
+    "We could not confirm whether Telnyx saved these settings: the connection was lost, or Telnyx failed or did not answer in time. The current settings are being read again from Telnyx: check them before saving again.",
 };
 
 function fieldsOf(error: ApiClientError): { field: string; message: string }[] {

@@ -48,7 +48,7 @@ export function closeDb(): void {
   g.__dashboardDb = undefined;
 }
 
-function migrate(db: Db): void {
+export function migrate(db: Db): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS action_log (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -72,20 +72,46 @@ function migrate(db: Db): void {
     );
     CREATE INDEX IF NOT EXISTS login_attempts_email ON login_attempts (email, at);
     CREATE INDEX IF NOT EXISTS login_attempts_address ON login_attempts (address, at);
+  `);
+  migrateIdempotencyKeys(db);
+}
 
-    CREATE TABLE IF NOT EXISTS idempotency_keys (
+const IDEMPOTENCY_KEYS = `
+    CREATE TABLE idempotency_keys (
       scope TEXT NOT NULL,
       user_id TEXT NOT NULL,
       key TEXT NOT NULL,
       request_hash TEXT NOT NULL,
-      state TEXT NOT NULL CHECK (state IN ('pending', 'success', 'failure', 'unknown')),
+      state TEXT NOT NULL CHECK (state IN ('pending', 'success', 'failure', 'unknown', 'released')),
       status INTEGER,
       body TEXT,
+      headers TEXT,
+      owner_instance TEXT NOT NULL, -- who holds the claim (lib/idempotency): instance and boot
+      owner_boot TEXT NOT NULL,
+      heartbeat_at INTEGER NOT NULL, -- epoch ms; the owner renews it while the call runs
       created_at INTEGER NOT NULL,
       updated_at INTEGER NOT NULL,
       PRIMARY KEY (scope, user_id, key)
-    );
-  `);
+    )`;
+
+/**
+ * Creates idempotency_keys, or rebuilds the first version (no owner, no heartbeat, no "released")
+ * keeping its rows: a claim still pending from before the upgrade belongs to an earlier boot.
+ */
+function migrateIdempotencyKeys(db: Db): void {
+  const columns = (db.prepare("PRAGMA table_info(idempotency_keys)").all() as { name: string }[]).map((c) => c.name);
+  if (columns.includes("heartbeat_at")) return;
+  if (columns.length === 0) {
+    db.exec(IDEMPOTENCY_KEYS);
+    return;
+  }
+  db.transaction(() => {
+    db.exec("ALTER TABLE idempotency_keys RENAME TO idempotency_keys_v1");
+    db.exec(IDEMPOTENCY_KEYS);
+    db.exec(`INSERT INTO idempotency_keys (scope, user_id, key, request_hash, state, status, body, headers, owner_instance, owner_boot, heartbeat_at, created_at, updated_at)
+             SELECT scope, user_id, key, request_hash, state, status, body, NULL, '', '', updated_at, created_at, updated_at FROM idempotency_keys_v1`);
+    db.exec("DROP TABLE idempotency_keys_v1");
+  }).immediate();
 }
 
 const memorySecrets = new Map<string, string>();

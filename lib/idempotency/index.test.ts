@@ -2,8 +2,11 @@ import { createHash } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { useTempDatabase } from "../db/testing";
 import { getDb } from "../db";
+import Database from "better-sqlite3";
 import { ApiError } from "../api/errors";
-import { runOnce } from ".";
+import { migrate } from "../db";
+import { runOnce, type ClaimOwner, type IdempotencyDeps } from ".";
+import { sqliteClaimStore } from "./store";
 
 useTempDatabase();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -91,8 +94,11 @@ describe("runOnce", () => {
   it("a claim orphaned by a dead process becomes unknown", async () => {
     const long = Date.now() - 11 * 60_000;
     getDb()
-      .prepare("INSERT INTO idempotency_keys (scope, user_id, key, request_hash, state, created_at, updated_at) VALUES ('payments', 'u1', 'key-8', ?, 'pending', ?, ?)")
-      .run(createHash("sha256").update("null").digest("hex"), long, long); // a request without input
+      .prepare(
+        `INSERT INTO idempotency_keys (scope, user_id, key, request_hash, state, owner_instance, owner_boot, heartbeat_at, created_at, updated_at)
+         VALUES ('payments', 'u1', 'key-8', ?, 'pending', 'elsewhere', 'gone', ?, ?, ?)`,
+      )
+      .run(createHash("sha256").update("null").digest("hex"), long, long, long); // a request without input
     const fn = vi.fn(async () => ({ status: 201, body: "again" }));
     expect(await runOnce("payments", "key-8", "u1", fn)).toMatchObject({ status: 504, outcome: "unknown", replayed: true });
     expect(fn).not.toHaveBeenCalled();
@@ -100,5 +106,147 @@ describe("runOnce", () => {
 
   it("a missing key is a 422", async () => {
     await expect(runOnce("payments", "", "u1", async () => ({ status: 200, body: null }))).rejects.toMatchObject({ status: 422 });
+  });
+
+  it("upgrades a first-version table in place, keeping its outcomes", () => {
+    const db = new Database(":memory:");
+    db.exec(`CREATE TABLE idempotency_keys (scope TEXT NOT NULL, user_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('pending', 'success', 'failure', 'unknown')), status INTEGER, body TEXT,
+      created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (scope, user_id, key));
+      INSERT INTO idempotency_keys VALUES ('payment.create', 'u1', 'k', 'h', 'success', 200, '{"data":1}', 1, 2);`);
+    migrate(db);
+    migrate(db); // idempotent
+    expect(db.prepare("SELECT state, status, body, owner_boot, heartbeat_at FROM idempotency_keys").all()).toEqual([
+      { state: "success", status: 200, body: '{"data":1}', owner_boot: "", heartbeat_at: 2 },
+    ]);
+    db.prepare("UPDATE idempotency_keys SET state = 'released'").run(); // the new state is allowed
+  });
+});
+
+/** Two processes sharing one store, on a clock that only moves when someone sleeps. */
+function world() {
+  let now = 1_000_000;
+  const heartbeats: (() => void)[] = [];
+  const store = sqliteClaimStore();
+  const deps = (owner: ClaimOwner, onSleep: (t: number) => void = () => undefined): IdempotencyDeps => ({
+    store,
+    owner,
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+      onSleep(now);
+    },
+    every: (_ms, fn) => {
+      heartbeats.push(fn);
+      return () => heartbeats.splice(heartbeats.indexOf(fn), 1);
+    },
+  });
+  const forgetInflight = () => (globalThis as unknown as { __idempotencyInflight: Map<string, unknown> }).__idempotencyInflight.clear();
+  return { deps, heartbeats, forgetInflight, elapsed: () => now - 1_000_000 };
+}
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe("who holds a claim (a crash mid-payment)", () => {
+  const A = { instance: "host-a:3000", boot: "boot-1" };
+
+  it("a claim from an earlier boot of this instance is unknown at once, and never run again", async () => {
+    const w = world();
+    void runOnce("payments", "crash-1", "u1", () => new Promise(() => undefined), { amount: "5.00" }, w.deps(A)); // dies mid-call
+    await sleep(5);
+    w.forgetInflight(); // the process is gone
+    const fn = vi.fn(async () => ({ status: 200, body: "charged again" }));
+    const restarted = w.deps({ instance: A.instance, boot: "boot-2" });
+    const result = await runOnce("payments", "crash-1", "u1", fn, { amount: "5.00" }, restarted);
+    expect(result).toMatchObject({ status: 504, outcome: "unknown", replayed: true });
+    expect(fn).not.toHaveBeenCalled();
+    expect(w.elapsed()).toBe(0); // no waiting at all
+    expect(await runOnce("payments", "crash-1", "u1", fn, { amount: "5.00" }, restarted)).toMatchObject({ outcome: "unknown" });
+    expect(fn).not.toHaveBeenCalled();
+  });
+
+  it("a claim with no heartbeat for 15 s is unknown; one whose owner keeps beating is waited for", async () => {
+    const w = world();
+    const B = { instance: "host-b:3000", boot: "boot-9" };
+    // Silent owner (another instance that died): B gives up on it after 15 s, not 90 s.
+    void runOnce("payments", "crash-2", "u1", () => new Promise(() => undefined), undefined, w.deps(A));
+    await sleep(5);
+    w.forgetInflight();
+    w.heartbeats.length = 0; // its timer died with it
+    const fn = vi.fn(async () => ({ status: 200, body: "twice" }));
+    expect(await runOnce("payments", "crash-2", "u1", fn, undefined, w.deps(B))).toMatchObject({ status: 504, outcome: "unknown" });
+    expect(fn).not.toHaveBeenCalled();
+    expect(w.elapsed()).toBeGreaterThan(15_000);
+    expect(w.elapsed()).toBeLessThan(15_200);
+
+    // A live owner beating every 5 s is waited for past 15 s, and its outcome is B's answer.
+    const upstream = deferred<{ status: number; body: unknown }>();
+    const first = runOnce("payments", "live-1", "u1", () => upstream.promise, undefined, w.deps(A));
+    await sleep(5);
+    w.forgetInflight();
+    const start = w.elapsed();
+    let lastBeat = start;
+    const waiter = runOnce("payments", "live-1", "u1", fn, undefined, w.deps(B, (t) => {
+      if (t - 1_000_000 - lastBeat >= 5_000) {
+        lastBeat = t - 1_000_000;
+        w.heartbeats.forEach((beat) => beat());
+      }
+      if (t - 1_000_000 - start >= 40_000) upstream.resolve({ status: 200, body: { data: "tx-1" } });
+    }));
+    expect(await waiter).toMatchObject({ status: 200, body: { data: "tx-1" }, outcome: "success", replayed: true });
+    expect((await first).replayed).toBe(false);
+    expect(fn).not.toHaveBeenCalled();
+  });
+});
+
+describe("a refusal releases the key (nothing was charged)", () => {
+  const limited = () =>
+    new ApiError("rate_limited", "Telnyx's rate limit was reached. Try again in 2 s.", { headers: { "retry-after": "2" }, notApplied: true });
+
+  it("a 429 is answered with its Retry-After, to the first request and to those waiting on it; the same key then succeeds", async () => {
+    const gate = deferred<void>();
+    let calls = 0;
+    const fn = vi.fn(async () => {
+      calls++;
+      if (calls === 1) {
+        await gate.promise;
+        throw limited();
+      }
+      return { status: 200, body: { data: "tx-ok" } };
+    });
+    const first = runOnce("payments", "rl-1", "u1", fn, { amount: "5.00" });
+    const sameProcess = runOnce("payments", "rl-1", "u1", fn, { amount: "5.00" });
+    await sleep(5);
+    // And one from another process, polling the stored claim.
+    const map = (globalThis as unknown as { __idempotencyInflight: Map<string, Promise<unknown>> }).__idempotencyInflight;
+    const saved = [...map.entries()];
+    map.clear();
+    const otherProcess = runOnce("payments", "rl-1", "u1", fn, { amount: "5.00" });
+    await sleep(5);
+    for (const [k, v] of saved) map.set(k, v);
+    gate.resolve();
+    for (const result of await Promise.all([first, sameProcess, otherProcess])) {
+      expect(result).toMatchObject({ status: 429, outcome: "released", headers: { "retry-after": "2" } });
+      expect(result.body).toEqual(limited().toBody());
+    }
+    expect(fn).toHaveBeenCalledTimes(1);
+    const retried = await runOnce("payments", "rl-1", "u1", fn, { amount: "5.00" });
+    expect(retried).toMatchObject({ status: 200, outcome: "success", replayed: false, body: { data: "tx-ok" } });
+    expect(fn).toHaveBeenCalledTimes(2);
+    expect(await runOnce("payments", "rl-1", "u1", fn, { amount: "5.00" })).toMatchObject({ status: 200, replayed: true });
+    expect(fn).toHaveBeenCalledTimes(2);
+  });
+
+  it("an error that does not prove a refusal is still stored", async () => {
+    const fn = vi.fn(async () => {
+      throw new ApiError("invalid_input", "Telnyx says conflict"); // e.g. a 409: not proof of nothing
+    });
+    await runOnce("payments", "rl-2", "u1", fn);
+    expect(await runOnce("payments", "rl-2", "u1", fn)).toMatchObject({ status: 422, outcome: "failure", replayed: true });
+    expect(fn).toHaveBeenCalledTimes(1);
   });
 });

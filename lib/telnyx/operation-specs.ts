@@ -39,6 +39,8 @@ export interface OperationSpec {
   cacheTtlMs: number;
   /** Writes only: the reads whose cached results a success makes stale. */
   invalidates?: readonly string[];
+  /** Writes only: what to tell the person when Telnyx never confirmed the write (it may have happened). */
+  outcomeUnknown?: string;
 }
 
 const noInput = z.object({});
@@ -148,6 +150,8 @@ export const operationSpecs = {
     input: autoRechargeUpdate,
     response: autoRechargePrefsResponse,
     cacheTtlMs: 0,
+    outcomeUnknown:
+      "Telnyx did not confirm this change, so it may or may not have been saved. Check the current settings before changing them again.",
   },
   createPayment: {
     ...operationRoutes.createPayment,
@@ -156,6 +160,7 @@ export const operationSpecs = {
     input: paymentRequest,
     response: paymentResponse,
     cacheTtlMs: 0,
+    outcomeUnknown: "Telnyx did not confirm this payment, so it may or may not have been charged. Check the balance before trying again.",
   },
 } as const satisfies Record<OperationName, OperationSpec>;
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { ApiError, invalidInput } from "@/lib/api/errors";
+import { APIConnectionError, APIError } from "telnyx";
+import { ApiError, invalidInput, outcomeUnknown } from "@/lib/api/errors";
 import { log } from "@/lib/log";
 import { upstream } from "./client";
 import {
@@ -12,7 +13,7 @@ import {
 import { operationCalls } from "./operations";
 import { cachedRead, invalidateReads } from "./read-cache";
 import { withReadRetries } from "./retry";
-import { isUnknownOutcome, toApiError } from "./upstream-errors";
+import { toApiError } from "./upstream-errors";
 
 /** Per-attempt limits for upstream calls (tests shorten them). */
 export const UPSTREAM_TIMEOUTS = { readMs: 10_000, writeMs: 20_000 };
@@ -81,16 +82,43 @@ export async function runOperation<N extends OperationName>(
     invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
     return value as OperationOutput<N>;
   } catch (error) {
-    if (isUnknownOutcome(error)) {
+    const failure = writeFailure(error, spec);
+    if (isOutcomeUnknownError(failure)) {
       // It may have happened: what reads showed before can no longer be trusted.
       invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
-      log.error("telnyx.write_outcome_unknown", { operation: spec.telnyx });
-      throw new ApiError(
-        "upstream_timeout",
-        "Telnyx did not confirm this change, so it may or may not have happened. Check the current state before trying again.",
-        { items: [{ code: "outcome_unknown", title: "Outcome unknown", detail: "Telnyx did not confirm this change, so it may or may not have happened. Check the current state before trying again." }] },
-      );
+      log.error("telnyx.write_outcome_unknown", { operation: spec.telnyx, upstream: failure.items[0]?.meta?.upstream });
     }
-    throw toApiError(error);
+    throw failure;
   }
+}
+
+const isOutcomeUnknownError = (error: ApiError) => error.code === "outcome_unknown";
+
+/** Telnyx statuses that prove a write was refused before anything changed. */
+const NOT_APPLIED_STATUSES = new Set([400, 401, 403, 404, 422, 429]);
+
+/** The connection was refused: the request never left this machine. */
+function neverSent(error: unknown): boolean {
+  let cause: unknown = error;
+  for (let depth = 0; cause && typeof cause === "object" && depth < 4; depth++) {
+    if ((cause as { code?: unknown }).code === "ECONNREFUSED") return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * A failed write, by what it proves. A timeout, a dropped connection, a 5xx or a 2xx whose body
+ * broke the contract leave it ambiguous (Telnyx may have applied it): "outcome unknown". A
+ * definite refusal, or a request that was never sent, proves nothing changed (`notApplied`).
+ */
+function writeFailure(error: unknown, spec: OperationSpec): ApiError {
+  const mapped = toApiError(error);
+  const notApplied = () =>
+    new ApiError(mapped.code, mapped.message, { items: mapped.items, headers: mapped.headers, status: mapped.status, notApplied: true });
+  if (error instanceof APIConnectionError && neverSent(error)) return notApplied();
+  if (["upstream_unavailable", "upstream_timeout", "upstream_contract"].includes(mapped.code))
+    return outcomeUnknown(spec.outcomeUnknown, { upstream: mapped.message });
+  if (error instanceof APIError && error.status !== undefined && NOT_APPLIED_STATUSES.has(error.status)) return notApplied();
+  return mapped;
 }

@@ -37,11 +37,6 @@ function upstreamItems(body: unknown): ApiErrorItem[] {
   });
 }
 
-/** Whether the upstream outcome of a write is unknown (it may or may not have happened). */
-export function isUnknownOutcome(error: unknown): boolean {
-  return error instanceof APIConnectionError || error instanceof APIUserAbortError;
-}
-
 /**
  * Any failure of an upstream call, as the error the dashboard answers with. Messages are ours or
  * Telnyx's `detail`; nothing from the transport (which could carry headers) is passed through, and
