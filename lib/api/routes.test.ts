@@ -225,6 +225,26 @@ describe("upstream failures are mapped to clear statuses in the Telnyx error sha
     expect(await sim.count("/balance")).toBe(1);
   });
 
+  it("a 429 asking for an hour holds the operation 60 s at most, cached reads are still served, then one probe goes through", async () => {
+    expect((await callRoute(invoices, "/api/invoices?page=1")).status).toBe(200);
+    await sim.fault({ path: "/invoices", status: 429, retryAfter: 3600, times: 1 });
+    const limited = await callRoute(invoices, "/api/invoices?page=2");
+    expect([limited.status, limited.headers.get("retry-after")]).toEqual([429, "60"]);
+    const held = await callRoute(invoices, "/api/invoices?page=3");
+    expect([held.status, held.headers.get("retry-after")]).toEqual([429, "60"]);
+    expect((await callRoute(invoices, "/api/invoices?page=1")).status).toBe(200); // from the cache
+    expect(await sim.count("/invoices")).toBe(2);
+    const realNow = Date.now();
+    const clock = vi.spyOn(Date, "now").mockImplementation(() => realNow + 60_001);
+    try {
+      expect((await callRoute(invoices, "/api/invoices?page=3")).status).toBe(200); // the probe
+      expect((await callRoute(invoices, "/api/invoices?page=4")).status).toBe(200); // and the hold is lifted
+      expect(await sim.count("/invoices")).toBe(4);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it("5xx is retried a bounded number of times, then 503", async () => {
     await sim.fault({ path: "/balance", status: 500 });
     const res = await callRoute(balance, "/api/balance");

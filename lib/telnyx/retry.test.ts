@@ -53,7 +53,7 @@ describe("withReadRetries", () => {
     const error = await withReadRetries(f.run, policy, t.deps).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(429);
-    expect((error as ApiError).headers["retry-after"]).toBe("90");
+    expect((error as ApiError).headers["retry-after"]).toBe("60"); // capped: see the hold below
     expect(f.calls()).toBe(1);
     expect(t.sleeps).toEqual([]);
   });
@@ -128,13 +128,50 @@ describe("one retry per second per operation", () => {
     const held = failing([]);
     const error = await withReadRetries(held.run, policy, { ...t.deps, slots, operation: "balance" }).catch((e: unknown) => e);
     expect((error as ApiError).status).toBe(429);
-    expect((error as ApiError).headers["retry-after"]).toBe("90");
+    expect((error as ApiError).headers["retry-after"]).toBe("60");
     expect(held.calls()).toBe(0);
     // Another operation is not held.
     const other = failing([]);
     await expect(withReadRetries(other.run, policy, { ...t.deps, slots, operation: "invoices" })).resolves.toBe("ok");
-    await t.deps.sleep(90_000);
+    await t.deps.sleep(60_000);
     await expect(withReadRetries(held.run, policy, { ...t.deps, slots, operation: "balance" })).resolves.toBe("ok");
     expect(held.calls()).toBe(1);
+  });
+
+  it("a Retry-After of an hour holds the operation for 60 s at most, then lets one probe through", async () => {
+    const t = fakeTime();
+    const slots = new RetrySlots();
+    const deps = { ...t.deps, slots, operation: "balance" };
+    await expect(withReadRetries(failing([rateLimited("3600")]).run, policy, deps)).rejects.toMatchObject({ status: 429 });
+    await t.deps.sleep(59_000);
+    const early = failing([]);
+    await expect(withReadRetries(early.run, policy, deps)).rejects.toMatchObject({ headers: { "retry-after": "1" } });
+    expect(early.calls()).toBe(0);
+    await t.deps.sleep(1_000);
+
+    // The probe is in flight: every other read still waits, without going upstream.
+    let answer!: (v: string) => void;
+    const probe = withReadRetries(() => new Promise<string>((r) => (answer = r)), policy, deps);
+    const meanwhile = failing([]);
+    await expect(withReadRetries(meanwhile.run, policy, deps)).rejects.toMatchObject({ status: 429 });
+    expect(meanwhile.calls()).toBe(0);
+    answer("fresh");
+    await expect(probe).resolves.toBe("fresh");
+    // Telnyx answered: the hold is lifted for everybody.
+    await expect(withReadRetries(meanwhile.run, policy, deps)).resolves.toBe("ok");
+  });
+
+  it("a probe that is rate-limited again renews the (capped) hold; one that fails otherwise lets the next read probe", async () => {
+    const t = fakeTime();
+    const slots = new RetrySlots();
+    const deps = { ...t.deps, slots, operation: "balance" };
+    await withReadRetries(failing([rateLimited("3600")]).run, policy, deps).catch(() => undefined);
+    await t.deps.sleep(60_000);
+    await withReadRetries(failing([rateLimited("3600")]).run, policy, deps).catch(() => undefined);
+    expect(slots.heldUntil("balance")).toBe(120_000);
+    await t.deps.sleep(60_000);
+    const broken = failing([new NotFoundError(404, undefined, "404", new Headers())]);
+    await expect(withReadRetries(broken.run, policy, deps)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(withReadRetries(failing([]).run, policy, deps)).resolves.toBe("ok");
   });
 });
