@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { CurrencyBadge } from "@/components/shell/currency-badge";
 import { LogoutButton } from "@/components/shell/logout-button";
 import { NavLinks } from "@/components/shell/nav-links";
 import { headers } from "next/headers";
@@ -8,21 +9,11 @@ import { PATH_HEADER } from "@/lib/auth/cookie";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isDemoMode } from "@/lib/env";
 import { pagesFor, rolesForPath } from "@/lib/navigation";
-import { runOperation } from "@/lib/telnyx/run";
-
-async function accountCurrency(): Promise<string | null> {
-  try {
-    return (await runOperation("balance", {})).data.currency;
-  } catch {
-    return null; // the overview's balance card shows the error; the shell just omits the currency
-  }
-}
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // The role check happens here too, before anything streams, so a page the role may not open
   // answers with a real 403 status (each page still checks itself for client-side navigation).
   const user = await requirePageUser(rolesForPath((await headers()).get(PATH_HEADER) ?? "/"));
-  const currency = await accountCurrency();
   return (
     <div className="min-h-screen md:grid md:grid-cols-[14rem_1fr]">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2">
@@ -39,7 +30,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                 Demo data
               </Badge>
             ) : null}
-            {currency ? <Badge title="Account currency">{currency}</Badge> : null}
+            {/* Nothing in the shell waits on Telnyx: the currency streams in when the balance is read. */}
+            <Suspense fallback={null}>
+              <CurrencyBadge />
+            </Suspense>
           </div>
         </div>
         <nav aria-label="Main" className="px-2 pb-2 md:pb-4">

@@ -1,5 +1,6 @@
 // The browser's way to call the dashboard's API: JSON in, JSON out, and an error that carries the
 // HTTP status and the server's own message so the UI can say something useful.
+import { BailoutToCSRError } from "next/dist/shared/lib/lazy-dynamic/bailout-to-csr";
 import { isOutcomeUnknown, type ApiErrorItem } from "./errors";
 
 export class ApiClientError extends Error {
@@ -20,6 +21,12 @@ export class ApiClientError extends Error {
 }
 
 export async function apiFetch<T>(url: string, init: RequestInit = {}): Promise<T> {
+  // During server rendering a query reaches here only when the page did not prefetch it or its
+  // read failed (failed reads are not dehydrated). Throwing anything else would be a server
+  // rendering error (React #419 in the browser); this tells React, the way next/dynamic's
+  // `ssr: false` does, to render the boundary's skeleton and let the browser load it (and show
+  // the card's own error state if it fails again).
+  if (typeof window === "undefined") throw new BailoutToCSRError(`${url} is read in the browser`);
   let response: Response;
   try {
     response = await fetch(url, {
