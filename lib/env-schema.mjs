@@ -38,6 +38,8 @@ export const serverEnvSchema = z.object({
     .transform((v) => (v === "" ? "auto" : v))
     .pipe(z.enum(["auto", "1", "0"], { error: "must be auto, 1 or 0" }))
     .default("auto"),
+  // This server's name among several sharing one database (idempotency claims); default host:port.
+  INSTANCE_ID: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

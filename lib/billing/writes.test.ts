@@ -1,11 +1,14 @@
 // Writes through the real route handlers against the standalone simulator: what an answer from
 // Telnyx means for the money (charged, not charged, unknown) and what the action log records.
+import { createServer } from "node:net";
+import Telnyx from "telnyx";
 import { describe, expect, it, vi } from "vitest";
 import { PATCH as patchAutoRecharge } from "@/app/api/auto-recharge/route";
 import { POST as postPayment } from "@/app/api/payments/route";
 import { listActions } from "@/lib/action-log";
 import { isOutcomeUnknown } from "@/lib/api/errors";
-import { callRoute, useSimUpstream } from "@/lib/api/testing/sim-harness";
+import { callRoute, TEST_API_KEY, useSimUpstream } from "@/lib/api/testing/sim-harness";
+import { upstream, setUpstreamForTests } from "@/lib/telnyx/client";
 import { useTempDatabase } from "@/lib/db/testing";
 
 vi.mock("@/lib/auth/session", async () => {
@@ -51,6 +54,26 @@ describe("payments: one charge per Idempotency-Key", () => {
     const conflict = await pay(key);
     const again = await pay(key);
     expect([again.status, again.headers.get("idempotent-replayed")]).toEqual([conflict.status, "true"]);
+  });
+
+  it("a request that never left (connection refused) releases the key too", async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((r) => closed.close(r)); // nothing listens there now
+    const sim = upstream();
+    const baseURL = `http://127.0.0.1:${port}/v2`;
+    setUpstreamForTests({ ...sim, client: new Telnyx({ apiKey: TEST_API_KEY, baseURL, maxRetries: 0, logLevel: "off" }), baseURL });
+    const key = newKey();
+    let refused;
+    try {
+      refused = await pay(key);
+    } finally {
+      setUpstreamForTests(sim);
+    }
+    expect(refused.status).toBe(503);
+    expect(isOutcomeUnknown(refused.json)).toBe(false);
+    expect((await pay(key)).status).toBe(200);
   });
 
   it("a 5xx leaves the charge unknown: stored, replayed, never sent again, recorded as unknown", async () => {
