@@ -46,7 +46,8 @@ async function startUpstream(): Promise<string> {
 }
 
 async function startDashboard(baseURL: string): Promise<void> {
-  dashboard = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
+  // Started as every server is (scripts/serve.mjs stamps the client's address).
+  dashboard = spawn("node", ["scripts/serve.mjs", "next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
     env: { ...process.env, ...E2E.dashboardEnv, PORT: String(PORT), TELNYX_API_BASE_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
   });
