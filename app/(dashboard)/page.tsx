@@ -10,8 +10,8 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { loadMonthlySeries } from "@/lib/charges/monthly-series";
 import { LATEST_INVOICES } from "@/lib/invoices/filters";
 import { monthOf, monthRange } from "@/lib/charges/months";
-import { monthlySeriesKey } from "@/lib/charges/series-query";
 import { pageRoles } from "@/lib/navigation";
+import { monthlySeriesOptions } from "@/lib/query/dashboard-queries";
 import { getServerQueryClient, prefetchOperation } from "@/lib/query/server";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -26,7 +26,7 @@ export default async function OverviewPage() {
     prefetchOperation("chargesSummary", monthRange(month)),
     prefetchOperation("autoRecharge", {}),
     prefetchOperation("invoices", LATEST_INVOICES),
-    getServerQueryClient().prefetchQuery({ queryKey: monthlySeriesKey(12), queryFn: () => loadMonthlySeries(12, now) }),
+    getServerQueryClient().prefetchQuery({ ...monthlySeriesOptions(12), queryFn: () => loadMonthlySeries(12, now) }),
   ]);
   return (
     <>

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { debounce, useQueryStates } from "nuqs";
 import { JsonTree } from "@/components/json/json-tree";
 import { Badge } from "@/components/ui/badge";
@@ -9,41 +9,19 @@ import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { LoadingBlock } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { TruncatedText } from "@/components/ui/truncated-text";
-import { apiFetch } from "@/lib/api/fetcher";
 import { formatCount, formatDateTimeExact } from "@/lib/format";
-import type { PaginationMeta } from "@/lib/telnyx/schemas/common";
+import { actionLogOptions } from "@/lib/query/dashboard-queries";
 import { auditSearchParams } from "./search-params";
-
-/** One entry of GET /api/action-log (lib/action-log's ActionEntry). */
-export interface ActionLogEntry {
-  id: number;
-  at: string;
-  userId: string | null;
-  userEmail: string | null;
-  action: string;
-  params: Record<string, unknown>;
-  outcome: "success" | "failure" | "unknown";
-  error: string | null;
-}
 
 const PAGE_SIZE = 50;
 const KNOWN_ACTIONS = ["auto_recharge.update", "payment.create", "login", "logout", "user.add"];
-
-export function actionLogQuery(params: { user?: string; action?: string; page: number; size: number }) {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") qs.set(k, String(v));
-  return queryOptions({
-    queryKey: ["action-log", params] as const,
-    queryFn: ({ signal }) => apiFetch<{ data: ActionLogEntry[]; meta: PaginationMeta }>(`/api/action-log?${qs}`, { signal }),
-  });
-}
 
 const OUTCOME_TONE = { success: "success", failure: "danger", unknown: "warning" } as const;
 
 export function ActionLogPanel() {
   const [p, setP] = useQueryStates(auditSearchParams, { history: "replace" });
   const q = useQuery({
-    ...actionLogQuery({ user: p.user.trim() || undefined, action: p.action || undefined, page: p.apage, size: PAGE_SIZE }),
+    ...actionLogOptions({ user: p.user.trim() || undefined, action: p.action || undefined, page: p.apage, size: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const meta = q.data?.meta;

@@ -8,7 +8,7 @@ import { Money } from "@/components/ui/money";
 import { QueryBoundary } from "@/components/ui/query-boundary";
 import { CHARGE_KINDS } from "@/lib/charges/monthly";
 import type { MonthKey } from "@/lib/charges/months";
-import { monthlySeriesOptions } from "@/lib/charges/series-query";
+import { monthlySeriesOptions } from "@/lib/query/dashboard-queries";
 import { formatMonth } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 

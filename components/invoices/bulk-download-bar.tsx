@@ -4,7 +4,7 @@ import { Archive } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 import { formatCount } from "@/lib/format";
-import type { InvoiceZipRequest } from "@/lib/invoices/filters";
+import type { InvoiceZipRequest } from "@/lib/invoices/schemas";
 import { useZipDownload } from "./use-zip-download";
 
 const mb = (bytes: number) => new Intl.NumberFormat(undefined, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(bytes / 1_000_000);

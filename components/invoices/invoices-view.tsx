@@ -14,7 +14,7 @@ import { QueryResult } from "@/components/ui/query-result";
 import { EmptyState } from "@/components/ui/states";
 import { formatCount, formatDate, formatMonth } from "@/lib/format";
 import { invoiceSearchParams, PAID_STATES, type InvoiceSearchResponse } from "@/lib/invoices/filters";
-import { invoiceSearchOptions } from "@/lib/invoices/queries";
+import { invoiceSearchOptions } from "@/lib/query/dashboard-queries";
 import type { Invoice } from "@/lib/telnyx/schemas/invoices";
 import { BulkDownloadBar } from "./bulk-download-bar";
 import { PaidBadge } from "./paid-badge";

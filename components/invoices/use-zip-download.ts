@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import { apiClientErrorFrom } from "@/lib/api/fetcher";
-import type { InvoiceZipRequest } from "@/lib/invoices/filters";
+import type { InvoiceZipRequest } from "@/lib/invoices/schemas";
 import { ZipEntryCounter } from "@/lib/invoices/zip-progress";
 
 export type ZipDownloadState =

@@ -7,7 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { QueryBoundary } from "@/components/ui/query-boundary";
 import { EmptyState } from "@/components/ui/states";
-import { monthlySeriesOptions } from "@/lib/charges/series-query";
+import { monthlySeriesOptions } from "@/lib/query/dashboard-queries";
 import { Big } from "@/lib/money";
 import { formatMonth } from "@/lib/format";
 

@@ -23,7 +23,9 @@ import {
   type SaveResult,
 } from "@/lib/billing/auto-recharge";
 import { describeWriteError, type WriteErrorMessage } from "@/lib/billing/write-errors";
-import { operationQuery, operationQueryKey } from "@/lib/query/operation-query";
+import { invalidateActionLog, invalidateAfterWrite } from "@/lib/query/invalidate";
+import { queryKeys } from "@/lib/query/keys";
+import { operationQuery } from "@/lib/query/operation-query";
 import { operationRoutes } from "@/lib/telnyx/operation-routes";
 import type { OperationOutput } from "@/lib/telnyx/operation-specs";
 import type { AutoRechargeUpdate } from "@/lib/telnyx/schemas/auto-recharge";
@@ -31,7 +33,6 @@ import { PAYMENT_PREFERENCES, RECHARGE_BOUNDS, THRESHOLD_BOUNDS } from "@/lib/te
 import { formatMoney } from "@/lib/money";
 import { AmountInput } from "./amount-input";
 import { AutoRechargePreview } from "./auto-recharge-preview";
-import { invalidateAfterWrite } from "./invalidate";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 import { WriteErrorAlert } from "./write-error-alert";
 
@@ -76,7 +77,7 @@ function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: s
     onSuccess: (result, body) => {
       // No optimistic update: the page shows exactly what Telnyx answered.
       const stored = toFormValues(result.data);
-      queryClient.setQueryData(operationQueryKey("autoRecharge", {}), result);
+      queryClient.setQueryData(queryKeys.telnyx.read("autoRecharge", {}), result);
       reset(stored, RESET_TO);
       setNotice(describeSaveResult(saved, body, stored, currency));
       setFailure(null);
@@ -92,6 +93,7 @@ function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: s
         if (field in saved) setError(field as FieldPath<FormInput>, { type: "server", message: text });
       // It may have been saved: fetch what Telnyx has (the user's input stays in the form).
       if (message.kind === "outcome_unknown") void invalidateAfterWrite(queryClient, "updateAutoRecharge").catch(() => undefined);
+      else void invalidateActionLog(queryClient).catch(() => undefined);
     },
   });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -8,23 +8,13 @@ import { Money } from "@/components/ui/money";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { LoadingBlock } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
-import { apiFetch } from "@/lib/api/fetcher";
 import type { ActionEntry } from "@/lib/action-log";
 import { formatDateTime } from "@/lib/format";
 import { DECIMAL_PATTERN } from "@/lib/money";
+import { actionLogOptions } from "@/lib/query/dashboard-queries";
 import { operationQuery } from "@/lib/query/operation-query";
-import type { PaginationMeta } from "@/lib/telnyx/schemas/common";
 
 const PAGE_SIZE = 10;
-const URL = `/api/action-log?action=payment.create&size=${PAGE_SIZE}`;
-export const RECENT_PAYMENTS_KEY = ["action-log", { action: "payment.create", size: PAGE_SIZE }] as const;
-
-type ActionLogPage = { data: ActionEntry[]; meta: PaginationMeta };
-
-export const recentPaymentsQuery = queryOptions({
-  queryKey: RECENT_PAYMENTS_KEY,
-  queryFn: ({ signal }) => apiFetch<ActionLogPage>(URL, { signal }),
-});
 
 const OUTCOME: Record<ActionEntry["outcome"], { label: string; tone: "success" | "danger" | "warning" }> = {
   success: { label: "Charged", tone: "success" },
@@ -34,7 +24,7 @@ const OUTCOME: Record<ActionEntry["outcome"], { label: string; tone: "success" |
 
 /** Payments made through this dashboard, with who made them (from the dashboard's action log). */
 export function RecentPaymentsCard() {
-  const query = useQuery(recentPaymentsQuery);
+  const query = useQuery(actionLogOptions({ action: "payment.create", page: 1, size: PAGE_SIZE }));
   const balance = useQuery(operationQuery("balance", {}));
   const currency = balance.data?.data.currency ?? "USD";
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
@@ -9,21 +9,12 @@ import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { LoadingBlock, Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { TruncatedText } from "@/components/ui/truncated-text";
-import { apiFetch } from "@/lib/api/fetcher";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { bucketLabel, HOUR_MS, type HealthReport } from "@/lib/webhooks/health";
+import { webhookHealthOptions } from "@/lib/query/dashboard-queries";
+import { bucketLabel, HOUR_MS } from "@/lib/webhooks/health";
 import { healthWindow, webhookSearchParams, type HealthWindow } from "./search-params";
 
 const HealthChart = dynamic(() => import("./health-chart"), { ssr: false, loading: () => <Skeleton className="h-64 w-full" /> });
-
-export function webhookHealthQuery(window: { from: string; to: string }) {
-  return queryOptions({
-    queryKey: ["webhook-health", window] as const,
-    queryFn: ({ signal }) =>
-      apiFetch<{ data: HealthReport }>(`/api/webhook-deliveries/health?${new URLSearchParams(window)}`, { signal }),
-    staleTime: 60_000,
-  });
-}
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
 
@@ -46,7 +37,7 @@ export function HealthPanel() {
   // "Now" is read once per visit (and on demand), so the window, and the cached report, stay put.
   const [now, setNow] = useState(() => Date.now());
   const window = healthWindow(p.window, p, now);
-  const q = useQuery({ ...webhookHealthQuery(window ?? { from: "", to: "" }), enabled: window !== null, placeholderData: keepPreviousData });
+  const q = useQuery({ ...webhookHealthOptions(window ?? { from: "", to: "" }), enabled: window !== null, placeholderData: keepPreviousData });
   const report = q.data?.data;
 
   return (

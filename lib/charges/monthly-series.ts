@@ -1,8 +1,16 @@
 import "server-only";
 import pLimit from "p-limit";
+import { z } from "zod";
 import { runOperation } from "@/lib/telnyx/run";
+import { wholeNumberIn } from "@/lib/telnyx/schemas/common";
 import { lastMonths, monthRange } from "./months";
 import { monthlyPoint, type MonthlyChargesSeries } from "./monthly";
+
+export const MAX_SERIES_MONTHS = 24;
+/** What GET /api/charges/monthly accepts. */
+export const monthlySeriesQuery = z.object({
+  months: wholeNumberIn(1, MAX_SERIES_MONTHS).default(12),
+});
 
 /** At most this many charges_summary calls in flight at once for one series. */
 const CONCURRENCY = 4;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { downloadZip } from "client-zip";
 import type { Invoice } from "@/lib/telnyx/schemas/invoices";
-import { filterInvoices, invoiceYears, invoiceZipRequest, pageOf } from "./filters";
+import { filterInvoices, invoiceYears, pageOf } from "./filters";
+import { invoiceZipRequest } from "./schemas";
 import { ZipEntryCounter } from "./zip-progress";
 
 const inv = (month: string, paid: boolean, n = 0): Invoice => ({

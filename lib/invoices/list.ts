@@ -3,7 +3,8 @@ import { ApiError } from "@/lib/api/errors";
 import { runOperation } from "@/lib/telnyx/run";
 import { INVOICE_PAGE_CAP, type Invoice } from "@/lib/telnyx/schemas/invoices";
 import type { z } from "zod";
-import { filterInvoices, invoiceYears, pageOf, type InvoiceSearchResponse, type invoiceSearchQuery } from "./filters";
+import { filterInvoices, invoiceYears, pageOf, type InvoiceSearchResponse } from "./filters";
+import type { invoiceSearchQuery } from "./schemas";
 
 // A safety stop: 40 pages of 250 is 10,000 invoices, over 800 years of monthly billing.
 const MAX_PAGES = 40;

@@ -1,17 +1,14 @@
-// queryOptions for every Telnyx read, derived from the operation table: the one place a query key
-// and its fetcher are written. Server prefetch (./server.ts) uses the same key.
+// queryOptions for every Telnyx read, derived from the operation table, with keys from ./keys.ts.
+// Server prefetch (./server.ts) uses the same keys.
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/fetcher";
 import { operationRoutes, type OperationName, type ReadOperation } from "@/lib/telnyx/operation-routes";
 // Types only: the schemas themselves stay out of the browser's bundle.
 import type { OperationOutput, OperationParams } from "@/lib/telnyx/operation-specs";
 import type { PaginationMeta } from "@/lib/telnyx/schemas/common";
+import { queryKeys } from "./keys";
 
 export type { ReadOperation };
-
-export function operationQueryKey<N extends OperationName>(name: N, params: OperationParams<N>) {
-  return ["telnyx", name, params] as const;
-}
 
 /** The dashboard URL of an operation: path parameters filled in, the rest as the query string. */
 export function operationUrl<N extends OperationName>(name: N, params: OperationParams<N>): string {
@@ -30,7 +27,7 @@ export function operationUrl<N extends OperationName>(name: N, params: Operation
 
 export function operationQuery<N extends ReadOperation>(name: N, params: OperationParams<N>) {
   return queryOptions({
-    queryKey: operationQueryKey(name, params),
+    queryKey: queryKeys.telnyx.read(name, params),
     queryFn: ({ signal }) => apiFetch<OperationOutput<N>>(operationUrl(name, params), { signal }),
   });
 }
@@ -39,10 +36,6 @@ export function operationQuery<N extends ReadOperation>(name: N, params: Operati
 export type PagedOperation = "auditEvents" | "webhookDeliveries" | "detailRecords" | "invoices";
 export type PagedParams<N extends PagedOperation> = Omit<OperationParams<N>, "page">;
 
-export function operationPagesQueryKey<N extends PagedOperation>(name: N, params: PagedParams<N>) {
-  return ["telnyx", name, params, "pages"] as const;
-}
-
 export function nextPageParam(last: { meta: PaginationMeta }): number | undefined {
   return last.meta.page_number < last.meta.total_pages ? last.meta.page_number + 1 : undefined;
 }
@@ -50,7 +43,7 @@ export function nextPageParam(last: { meta: PaginationMeta }): number | undefine
 /** Page after page of a paged read (infinite lists: load more, scroll to load). */
 export function operationPagesQuery<N extends PagedOperation>(name: N, params: PagedParams<N>) {
   return infiniteQueryOptions({
-    queryKey: operationPagesQueryKey(name, params),
+    queryKey: queryKeys.telnyx.pages(name, params),
     queryFn: ({ pageParam, signal }) =>
       apiFetch<OperationOutput<N>>(operationUrl(name, { ...params, page: pageParam } as OperationParams<N>), { signal }),
     initialPageParam: 1,

@@ -3,7 +3,8 @@ import { cache } from "react";
 import type { OperationName, OperationParams } from "@/lib/telnyx/operation-specs";
 import { runOperation } from "@/lib/telnyx/run";
 import { makeQueryClient } from "./query-client";
-import { nextPageParam, operationPagesQueryKey, operationQueryKey, type PagedOperation, type PagedParams, type ReadOperation } from "./operation-query";
+import { queryKeys } from "./keys";
+import { nextPageParam, type PagedOperation, type PagedParams, type ReadOperation } from "./operation-query";
 import type { PaginationMeta } from "@/lib/telnyx/schemas/common";
 
 /** One query client per server request. */
@@ -17,7 +18,7 @@ export const getServerQueryClient = cache(makeQueryClient);
  */
 export function prefetchOperation<N extends ReadOperation>(name: N, params: OperationParams<N>): Promise<void> {
   return getServerQueryClient().prefetchQuery({
-    queryKey: operationQueryKey(name, params),
+    queryKey: queryKeys.telnyx.read(name, params),
     queryFn: () => runOperation(name as OperationName, params as never),
   });
 }
@@ -25,7 +26,7 @@ export function prefetchOperation<N extends ReadOperation>(name: N, params: Oper
 /** The first page of a paged read, under the key `operationPagesQuery` uses on the client. */
 export function prefetchOperationPages<N extends PagedOperation>(name: N, params: PagedParams<N>): Promise<void> {
   return getServerQueryClient().prefetchInfiniteQuery({
-    queryKey: operationPagesQueryKey(name, params),
+    queryKey: queryKeys.telnyx.pages(name, params),
     queryFn: ({ pageParam }) => runOperation(name as OperationName, { ...params, page: pageParam } as never),
     initialPageParam: 1,
     getNextPageParam: (last: unknown) => nextPageParam(last as { meta: PaginationMeta }),

@@ -5,8 +5,8 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { loadMonthlySeries } from "@/lib/charges/monthly-series";
 import { previousRange } from "@/lib/charges/months";
 import { loadChargesSearchParams, selectedPeriod } from "@/lib/charges/period";
-import { monthlySeriesKey } from "@/lib/charges/series-query";
 import { pageRoles } from "@/lib/navigation";
+import { monthlySeriesOptions } from "@/lib/query/dashboard-queries";
 import { getServerQueryClient, prefetchOperation } from "@/lib/query/server";
 
 export const metadata: Metadata = { title: "Charges" };
@@ -19,7 +19,7 @@ export default async function ChargesPage({ searchParams }: { searchParams: Prom
   // read together; the per-number breakdown (up to 10,000 rows) loads in the browser instead of
   // being inlined into the page's HTML.
   await Promise.all([
-    getServerQueryClient().prefetchQuery({ queryKey: monthlySeriesKey(12), queryFn: () => loadMonthlySeries(12, now) }),
+    getServerQueryClient().prefetchQuery({ ...monthlySeriesOptions(12), queryFn: () => loadMonthlySeries(12, now) }),
     ...(period.kind === "invalid"
       ? []
       : [prefetchOperation("chargesSummary", period.range), prefetchOperation("chargesSummary", previousRange(period.range))]),

@@ -2,10 +2,11 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { InvoicesView } from "@/components/invoices/invoices-view";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { invoiceSearchQuery, loadInvoiceSearchParams } from "@/lib/invoices/filters";
+import { loadInvoiceSearchParams } from "@/lib/invoices/filters";
 import { searchInvoices } from "@/lib/invoices/list";
-import { invoiceSearchKey } from "@/lib/invoices/queries";
+import { invoiceSearchQuery } from "@/lib/invoices/schemas";
 import { pageRoles } from "@/lib/navigation";
+import { invoiceSearchOptions } from "@/lib/query/dashboard-queries";
 import { getServerQueryClient } from "@/lib/query/server";
 
 export const metadata: Metadata = { title: "Invoices" };
@@ -16,7 +17,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const parsed = invoiceSearchQuery.safeParse({ year: params.year ?? undefined, paid: params.paid ?? undefined, page: params.page });
   // Out-of-range URL values aren't prefetched: the browser's request gets the 422 and shows it.
   if (parsed.success)
-    await getServerQueryClient().prefetchQuery({ queryKey: invoiceSearchKey(params), queryFn: () => searchInvoices(parsed.data) });
+    await getServerQueryClient().prefetchQuery({ ...invoiceSearchOptions(params), queryFn: () => searchInvoices(parsed.data) });
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">Invoices</h1>

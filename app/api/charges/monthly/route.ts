@@ -1,7 +1,6 @@
 // GET /api/charges/monthly?months=12 — monthly charge totals by kind for the last N months (chart data).
 import { apiRoute } from "@/lib/api/handler";
 import { ALL_ROLES } from "@/lib/auth/roles";
-import { loadMonthlySeries } from "@/lib/charges/monthly-series";
-import { monthlySeriesQuery } from "@/lib/charges/series-query";
+import { loadMonthlySeries, monthlySeriesQuery } from "@/lib/charges/monthly-series";
 
 export const GET = apiRoute({ roles: ALL_ROLES, query: monthlySeriesQuery }, ({ query }) => loadMonthlySeries(query.months));

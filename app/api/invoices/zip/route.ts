@@ -2,7 +2,7 @@
 // is built. x-invoice-count says how many files to expect (the page shows progress against it).
 import { apiRoute } from "@/lib/api/handler";
 import { ALL_ROLES } from "@/lib/auth/roles";
-import { invoiceZipRequest } from "@/lib/invoices/filters";
+import { invoiceZipRequest } from "@/lib/invoices/schemas";
 import { invoicesForZip } from "@/lib/invoices/list";
 import { openInvoiceZip, zipFileName } from "@/lib/invoices/zip";
 

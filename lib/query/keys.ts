@@ -1,0 +1,44 @@
+// Every React Query key of the dashboard is built here, and nowhere else: the client's queryOptions
+// (./operation-query.ts, ./dashboard-queries.ts), the server's prefetch (./server.ts and the pages)
+// and every invalidation (./invalidate.ts) go through this factory. Keys are nested so that a
+// prefix names a family: ["telnyx", "auditEvents"] is every cached page and filter of that read,
+// ["dashboard", "actionLog"] every view of the dashboard's own action log.
+import type { OperationName } from "@/lib/telnyx/operation-routes";
+import type { OperationParams } from "@/lib/telnyx/operation-specs";
+
+/** Reads the dashboard computes itself (from Telnyx reads or its own database), by name. */
+export type DashboardRead = "invoiceSearch" | "chargesMonthly" | "actionLog" | "webhookHealth";
+
+export interface InvoiceSearchKeyParams {
+  year: number | null;
+  paid: "paid" | "unpaid" | null;
+  page: number;
+  size: number;
+}
+
+export interface ActionLogKeyParams {
+  user?: string;
+  action?: string;
+  page: number;
+  size: number;
+}
+
+export const queryKeys = {
+  /** Telnyx reads, one family per operation of the table (lib/telnyx/operation-routes.ts). */
+  telnyx: {
+    all: () => ["telnyx"] as const,
+    operation: <N extends OperationName>(name: N) => ["telnyx", name] as const,
+    read: <N extends OperationName>(name: N, params: OperationParams<N>) => ["telnyx", name, params] as const,
+    /** An infinite list of a paged read (its params without `page`). */
+    pages: <N extends OperationName>(name: N, params: Omit<OperationParams<N>, "page">) => ["telnyx", name, params, "pages"] as const,
+  },
+  /** The dashboard's own reads (computed on the server from several Telnyx pages, or from its database). */
+  dashboard: {
+    all: () => ["dashboard"] as const,
+    family: (name: DashboardRead) => ["dashboard", name] as const,
+    invoiceSearch: (p: InvoiceSearchKeyParams) => ["dashboard", "invoiceSearch", { year: p.year, paid: p.paid, page: p.page, size: p.size }] as const,
+    chargesMonthly: (months: number) => ["dashboard", "chargesMonthly", { months }] as const,
+    actionLog: (p: ActionLogKeyParams) => ["dashboard", "actionLog", p] as const,
+    webhookHealth: (window: { from: string; to: string }) => ["dashboard", "webhookHealth", window] as const,
+  },
+} as const;
