@@ -1,10 +1,11 @@
 // 3. Page speed: Lighthouse (desktop preset, performance only) on each dashboard page, signed in,
-// and each route's first-load JavaScript computed from the HTML the server sends.
+// and each route's first-load JavaScript computed from the HTML the server sends, with the number
+// of its chunks that carry zod (none of these pages has a form open at first load: budget 0).
 import fs from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type RunnerResult } from "lighthouse";
+import { fetchChunks, firstLoadFigures } from "../lib/first-load";
 import { median } from "../lib/http";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../lib/browser";
 import { onCleanup } from "../lib/procs";
@@ -19,32 +20,9 @@ export const PAGES = [
   { name: "webhooks", path: "/webhooks" },
 ] as const;
 
-const CHUNK = /(?:\/_next\/)?static\/chunks\/[A-Za-z0-9_.~-]+\.js/g;
-
-const NOMODULE_SCRIPT = /<script\b[^>]*\bnoModule\b[^>]*>/gi;
-const normalize = (chunk: string) => `/_next/${chunk.replace(/^\/_next\//, "")}`;
-
-/**
- * The JavaScript a route needs before it is interactive: every chunk its HTML references (script
- * tags, preloads, and the client components named in the inline RSC payload), gzip-compressed
- * (zlib level 6, what `next start` sends). Not counted: chunks loaded later (lazy charts), which
- * the HTML does not name, and the `noModule` polyfills, which modern browsers skip.
- */
-export async function firstLoadJs(origin: string, html: string): Promise<{ bytes: number; raw: number; chunks: number }> {
-  const skipped = new Set<string>();
-  for (const tag of html.match(NOMODULE_SCRIPT) ?? []) for (const m of tag.matchAll(CHUNK)) skipped.add(normalize(m[0]));
-  const urls = new Set<string>();
-  for (const m of html.matchAll(CHUNK)) if (!skipped.has(normalize(m[0]))) urls.add(normalize(m[0]));
-  let bytes = 0;
-  let raw = 0;
-  for (const u of urls) {
-    const res = await fetch(origin + u);
-    if (res.status !== 200) throw new Error(`${u} → ${res.status}`);
-    const body = Buffer.from(await res.arrayBuffer());
-    raw += body.length;
-    bytes += gzipSync(body, { level: 6 }).length;
-  }
-  return { bytes, raw, chunks: urls.size };
+/** A route's first-load JavaScript (./lib/first-load.ts), compressed, and which of its chunks hold zod. */
+export async function firstLoadJs(origin: string, html: string): Promise<{ bytes: number; raw: number; chunks: number; zodChunks: string[] }> {
+  return firstLoadFigures(await fetchChunks(origin, html));
 }
 
 /** The sign-in page, signed out: a small page of the same app and server, run first as the machine's reference. */
@@ -67,7 +45,8 @@ export async function pageSpeed(stack: Stack, report: Report, runs: number): Pro
     if (res.status !== 200) throw new Error(`${p.path} answered ${res.status} to the signed-in owner`);
     const js = await firstLoadJs(stack.dashboardUrl, html);
     report.add(`pages.${p.name}.first_load_js`, js.bytes / 1000, "kB", { budget: { op: "<=", limit: 250 }, digits: 2 });
-    report.note(`pages.${p.name}: ${js.chunks} chunks, ${(js.raw / 1000).toFixed(1)} kB before compression`);
+    report.add(`pages.${p.name}.first_load_zod_chunks`, js.zodChunks.length, "chunks", { budget: { op: "<=", limit: 0 } });
+    report.note(`pages.${p.name}: ${js.chunks} chunks, ${(js.raw / 1000).toFixed(1)} kB before compression${js.zodChunks.length ? `; zod in ${js.zodChunks.join(", ")}` : ""}`);
     present.push(p);
   }
   if (present.length === 1) return;

@@ -1,6 +1,6 @@
 // The audit log page's URL state, shared by the server page (prefetch) and the client views.
 import { createLoader, parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { CHANGE_MADE_BY } from "@/lib/telnyx/schemas/audit-events";
+import { CHANGE_MADE_BY } from "@/lib/telnyx/contract";
 
 export const AUDIT_PAGE_SIZE = 250;
 

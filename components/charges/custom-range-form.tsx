@@ -4,7 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClassName } from "@/components/ui/form-field";
-import { chargesRange, MAX_RANGE_DAYS, type ChargesRange } from "@/lib/telnyx/schemas/charges";
+import { MAX_RANGE_DAYS } from "@/lib/telnyx/contract";
+import { chargesRange, type ChargesRange } from "@/lib/telnyx/schemas/charges";
 
 export function CustomRangeForm({ id, initial, onRange }: { id: string; initial: ChargesRange | null; onRange: (range: ChargesRange) => void }) {
   // The server's own schema: a range the form accepts is one the API accepts (≤ 31 days, end after start).

@@ -26,7 +26,8 @@ import { invalidateAfterWrite } from "@/lib/query/invalidate";
 import { operationQuery } from "@/lib/query/operation-query";
 import { operationRoutes } from "@/lib/telnyx/operation-routes";
 import type { OperationOutput } from "@/lib/telnyx/operation-specs";
-import { PAYMENT_BOUNDS, paymentRequest, type PaymentRequest } from "@/lib/telnyx/schemas/payments";
+import { PAYMENT_BOUNDS } from "@/lib/telnyx/contract";
+import { paymentRequest, type PaymentRequest } from "@/lib/telnyx/schemas/payments";
 import { AmountInput } from "./amount-input";
 import { WriteErrorAlert } from "./write-error-alert";
 

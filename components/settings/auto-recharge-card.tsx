@@ -29,7 +29,7 @@ import { operationQuery } from "@/lib/query/operation-query";
 import { operationRoutes } from "@/lib/telnyx/operation-routes";
 import type { OperationOutput } from "@/lib/telnyx/operation-specs";
 import type { AutoRechargeUpdate } from "@/lib/telnyx/schemas/auto-recharge";
-import { PAYMENT_PREFERENCES, RECHARGE_BOUNDS, THRESHOLD_BOUNDS } from "@/lib/telnyx/schemas/auto-recharge";
+import { PAYMENT_PREFERENCES, RECHARGE_BOUNDS, THRESHOLD_BOUNDS } from "@/lib/telnyx/contract";
 import { formatMoney } from "@/lib/money";
 import { AmountInput } from "./amount-input";
 import { AutoRechargePreview } from "./auto-recharge-preview";

@@ -1,6 +1,6 @@
 // The usage page's URL state, shared by the server page (prefetch) and the client views.
 import { createLoader, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { DETAIL_RECORD_PAGE_CAP, DETAIL_RECORD_TYPES, type DetailRecordType } from "@/lib/telnyx/schemas/detail-records";
+import { DETAIL_RECORD_PAGE_CAP, DETAIL_RECORD_TYPES, type DetailRecordType } from "@/lib/telnyx/contract";
 import { layoutFor } from "@/lib/usage/records";
 
 export const DEFAULT_RANGE = "last_30_days";

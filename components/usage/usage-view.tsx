@@ -12,7 +12,8 @@ import { EmptyState, ErrorState } from "@/components/ui/states";
 import { TruncatedText } from "@/components/ui/truncated-text";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { operationPagesQuery, operationQuery } from "@/lib/query/operation-query";
-import { dateRange, DETAIL_RECORD_TYPES, type DetailRecord, type DetailRecordType } from "@/lib/telnyx/schemas/detail-records";
+import { DETAIL_RECORD_TYPES, isDateRange, type DetailRecordType } from "@/lib/telnyx/contract";
+import type { DetailRecord } from "@/lib/telnyx/schemas/detail-records";
 import { exportFileName } from "@/lib/usage/csv";
 import {
   cellText,
@@ -68,7 +69,7 @@ function Cell({ column, record }: { column: UsageColumn; record: DetailRecord })
 function RangePicker({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const preset = DATE_RANGE_PRESETS.some((p) => p.value === value);
   const [days, setDays] = useState(() => /^last_(\d+)_days$/.exec(value)?.[1] ?? "14");
-  const valid = dateRange.safeParse(`last_${days}_days`).success;
+  const valid = isDateRange(`last_${days}_days`);
   return (
     <div className="flex items-end gap-2">
       <label className={labelClass}>
@@ -113,7 +114,7 @@ function RangePicker({ value, onChange }: { value: string; onChange: (v: string)
 
 export function UsageView() {
   const [p, setP] = useQueryStates(usageSearchParams, { history: "push" });
-  const rangeOk = dateRange.safeParse(p.range).success;
+  const rangeOk = isDateRange(p.range);
   const query = usageQuery(p);
   const tags = useQuery(operationQuery("userTags", {}));
   const list = useInfiniteQuery({

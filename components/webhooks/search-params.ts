@@ -1,6 +1,6 @@
 // The webhooks page's URL state, shared by the server page (prefetch) and the client views.
 import { createLoader, parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { DELIVERY_STATUSES } from "@/lib/telnyx/schemas/webhook-deliveries";
+import { DELIVERY_STATUSES } from "@/lib/telnyx/contract";
 
 export const DELIVERIES_PAGE_SIZE = 25;
 export const HEALTH_WINDOWS = ["24h", "7d", "30d", "range"] as const;

@@ -2,7 +2,8 @@
 // ?sort for the breakdown), parsed the same way on the server and in the browser, and the
 // charges range it selects.
 import { createLoader, createParser, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { chargesRange, type ChargesRange } from "@/lib/telnyx/schemas/charges";
+import { chargesRangeProblem, inputDateProblem } from "@/lib/telnyx/contract";
+import type { ChargesRange } from "@/lib/telnyx/schemas/charges";
 import { BREAKDOWN_SORTS, DEFAULT_BREAKDOWN_SORT } from "./breakdown";
 import { isMonthKey, monthOf, monthRange, type MonthKey } from "./months";
 
@@ -26,9 +27,12 @@ export type SelectedPeriod =
 /** A custom range when both ends are given, else the month asked for, else the current month. */
 export function selectedPeriod(state: { month: string | null; start: string | null; end: string | null }, now: Date): SelectedPeriod {
   if (state.start && state.end) {
-    const parsed = chargesRange.safeParse({ start_date: state.start, end_date: state.end });
-    if (!parsed.success) return { kind: "invalid", start: state.start, end: state.end, problems: parsed.error.issues.map((i) => i.message) };
-    return { kind: "custom", range: parsed.data };
+    // The rules of the routes' chargesRange schema, without zod (this runs in the browser too).
+    const problems = [state.start, state.end].map(inputDateProblem).filter((p): p is string => p !== null);
+    const problem = problems.length ? null : chargesRangeProblem(state.start, state.end);
+    if (problem) problems.push(problem);
+    if (problems.length) return { kind: "invalid", start: state.start, end: state.end, problems };
+    return { kind: "custom", range: { start_date: state.start, end_date: state.end } };
   }
   const month = state.month ?? monthOf(now);
   return { kind: "month", month, range: monthRange(month) };

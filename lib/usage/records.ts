@@ -2,7 +2,8 @@
 // time, its cost and its tags. Record types follow the contract's schemas (MessageDetailRecord,
 // ConferenceDetailRecord, …); types the contract has no schema for fall back to their own keys.
 import { Big } from "@/lib/money";
-import { DATE_RANGES, type DetailRecord, type DetailRecordType } from "@/lib/telnyx/schemas/detail-records";
+import { DATE_RANGES, type DetailRecordType } from "@/lib/telnyx/contract";
+import type { DetailRecord } from "@/lib/telnyx/schemas/detail-records";
 
 export type ColumnKind = "time" | "text" | "number" | "money" | "bool" | "tags" | "status";
 

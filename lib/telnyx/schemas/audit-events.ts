@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { inputDateTime, isoDateTime, listResponse, orderedWindows, pageNumber, pageSize, uuid } from "./common";
 
-export const CHANGE_MADE_BY = ["telnyx", "account_manager", "account_owner", "organization_member"] as const;
+import { CHANGE_MADE_BY } from "@/lib/telnyx/contract";
+
+export { CHANGE_MADE_BY };
 
 // `from`/`to` may be any JSON value.
 const jsonValue: z.ZodType<unknown> = z.unknown();

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { amountInput, decimalString } from "@/lib/telnyx/schemas/money";
 
-export const PAYMENT_PREFERENCES = ["credit_paypal", "ach"] as const;
+import { PAYMENT_PREFERENCES, RECHARGE_BOUNDS, THRESHOLD_BOUNDS } from "@/lib/telnyx/contract";
+
+export { PAYMENT_PREFERENCES, RECHARGE_BOUNDS, THRESHOLD_BOUNDS };
 
 export const autoRechargePrefs = z.object({
   id: z.string().optional(),
@@ -14,9 +16,6 @@ export const autoRechargePrefs = z.object({
 });
 export type AutoRechargePrefs = z.infer<typeof autoRechargePrefs>;
 export const autoRechargePrefsResponse = z.object({ data: autoRechargePrefs });
-
-export const THRESHOLD_BOUNDS = { min: "5.00", max: "100000.00" } as const;
-export const RECHARGE_BOUNDS = { min: "10.00", max: "10000.00" } as const;
 
 // What the form and PATCH /api/auto-recharge accept; only the fields that change are sent.
 export const autoRechargeUpdate = z

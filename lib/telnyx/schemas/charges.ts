@@ -1,18 +1,16 @@
 import { z } from "zod";
 import { decimalString } from "@/lib/telnyx/schemas/money";
+import { chargesRangeProblem, MAX_RANGE_DAYS } from "@/lib/telnyx/contract";
 import { inputDate, isoDate } from "./common";
 
-const DAY_MS = 86_400_000;
-export const MAX_RANGE_DAYS = 31;
+export { MAX_RANGE_DAYS };
 
 // Charges ranges are UTC calendar dates, end exclusive (so at least one day), at most 31 days apart (Telnyx docs).
 export const chargesRange = z
   .object({ start_date: inputDate, end_date: inputDate })
   .superRefine((range, ctx) => {
-    const days = (Date.parse(range.end_date) - Date.parse(range.start_date)) / DAY_MS;
-    if (days <= 0) ctx.addIssue({ code: "custom", path: ["end_date"], message: "must be after start_date (the end date is exclusive)" });
-    else if (days > MAX_RANGE_DAYS)
-      ctx.addIssue({ code: "custom", path: ["end_date"], message: `must be at most ${MAX_RANGE_DAYS} days after start_date` });
+    const problem = chargesRangeProblem(range.start_date, range.end_date);
+    if (problem) ctx.addIssue({ code: "custom", path: ["end_date"], message: problem });
   });
 export type ChargesRange = z.infer<typeof chargesRange>;
 

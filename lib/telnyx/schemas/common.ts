@@ -1,5 +1,6 @@
 // Shapes shared by several Telnyx operations, and the dashboard's own query building blocks.
 import { z } from "zod";
+import { ISO_DATE_MESSAGE } from "@/lib/telnyx/contract";
 
 export const paginationMeta = z.object({
   page_number: z.number().int(),
@@ -31,7 +32,7 @@ export const pageSize = (max: number, fallback = 20) => wholeNumberIn(1, max).de
 export const uuid = z.uuid("must be a UUID");
 
 /** A calendar date that exists, written YYYY-MM-DD. */
-export const isoDate = z.iso.date("must be a date written YYYY-MM-DD");
+export const isoDate = z.iso.date(ISO_DATE_MESSAGE);
 /** An ISO 8601 timestamp with a time zone, e.g. 2025-05-01T00:00:00Z. */
 export const isoDateTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 time such as 2025-05-01T00:00:00Z" });
 

@@ -2,25 +2,15 @@ import { z } from "zod";
 import { decimalString } from "@/lib/telnyx/schemas/money";
 import { listResponse, optionalText, pageNumber, pageSize } from "./common";
 
-export const DETAIL_RECORD_PAGE_CAP = 50;
+import { DATE_RANGES, DETAIL_RECORD_PAGE_CAP, DETAIL_RECORD_TYPES, LAST_N_DAYS, type DetailRecordType } from "@/lib/telnyx/contract";
 
-// filter[record_type]'s enum in the contract.
-export const DETAIL_RECORD_TYPES = [
-  "ai-voice-assistant", "amd", "call-control", "conference", "conference-participant", "embedding", "fax",
-  "inference", "inference-speech-to-text", "media_storage", "media-streaming", "messaging", "noise-suppression",
-  "recording", "sip-trunking", "siprec-client", "stt", "tts", "verify", "webrtc", "wireless",
-] as const;
-export type DetailRecordType = (typeof DETAIL_RECORD_TYPES)[number];
+export { DATE_RANGES, DETAIL_RECORD_PAGE_CAP, DETAIL_RECORD_TYPES, type DetailRecordType };
 
 export const DETAIL_RECORD_SORTS = ["-created_at", "created_at"] as const;
 
-export const DATE_RANGES = [
-  "yesterday", "today", "tomorrow", "last_week", "this_week", "next_week", "last_month", "this_month", "next_month",
-] as const;
-
 /** One of the contract's named ranges, or the dynamic `last_N_days`. */
 export const dateRange = z.union(
-  [z.enum(DATE_RANGES), z.string().regex(/^last_([1-9]\d{0,2})_days$/, "last_N_days needs N from 1 to 999")],
+  [z.enum(DATE_RANGES), z.string().regex(LAST_N_DAYS, "last_N_days needs N from 1 to 999")],
   { error: `must be one of ${DATE_RANGES.join(", ")} or last_N_days` },
 );
 

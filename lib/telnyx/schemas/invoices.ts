@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { isoDate, listResponse, pageNumber, pageSize, uuid } from "./common";
 
-export const INVOICE_PAGE_CAP = 250;
+import { INVOICE_PAGE_CAP } from "@/lib/telnyx/contract";
+
+export { INVOICE_PAGE_CAP };
 
 export const invoice = z.object({
   invoice_id: uuid,

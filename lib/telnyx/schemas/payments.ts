@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { amountInput } from "@/lib/telnyx/schemas/money";
 
-export const PAYMENT_BOUNDS = { min: "1.00", max: "10000.00" } as const;
+import { PAYMENT_BOUNDS } from "@/lib/telnyx/contract";
+
+export { PAYMENT_BOUNDS };
 
 export const paymentRequest = z.strictObject({ amount: amountInput(PAYMENT_BOUNDS.min, PAYMENT_BOUNDS.max) });
 export type PaymentRequest = z.infer<typeof paymentRequest>;

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { inputDateTime, isoDateTime, listResponse, optionalText, orderedWindows, pageNumber, pageSize, uuid } from "./common";
 
-export const WEBHOOK_PAGE_CAP = 250;
-export const DELIVERY_STATUSES = ["delivered", "failed"] as const;
+import { DELIVERY_STATUSES, WEBHOOK_PAGE_CAP } from "@/lib/telnyx/contract";
+
+export { DELIVERY_STATUSES, WEBHOOK_PAGE_CAP };
 
 /** Headers come as [name, value] pairs. */
 const headers = z.array(z.array(z.string()));
