@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,app,components,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{lib,app,components,scripts,eslint}/**/*.test.{ts,tsx}"],
     environment: "node",
     testTimeout: 20_000,
   },

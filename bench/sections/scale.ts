@@ -71,7 +71,9 @@ async function auditScroll(stack: Stack, report: Report, browser: Browser, targe
         const list = scroller.querySelector<HTMLElement>("ul")!;
         return { rowHeight, loaded: Math.round(parseFloat(list.style.height) / rowHeight) };
       });
-    let { rowHeight, loaded } = await state();
+    const first = await state();
+    const rowHeight = first.rowHeight;
+    let loaded = first.loaded;
     const deadline = Date.now() + 180_000;
     for (let step = 0; loaded < target; step++) {
       if (step > 400 || Date.now() > deadline) throw new Error(`audit log: only ${loaded} of ${target} rows after ${step} scrolls`);

@@ -96,6 +96,9 @@ export function AuditEventsPanel({ onShowActions }: { onShowActions: () => void 
   const selected = p.event ? events.find((e) => e.id === p.event) : undefined;
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns functions the React Compiler can't memoize; this project doesn't use
+  // the compiler, so the rule's "compilation skipped" is informational here.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,

@@ -129,7 +129,10 @@ export function InvoicesView() {
   const togglePage = (invoices: Invoice[], select: boolean) =>
     setSelected((s) => {
       const next = new Set(s);
-      for (const i of invoices) (select ? next.add(i.invoice_id) : next.delete(i.invoice_id));
+      for (const i of invoices) {
+        if (select) next.add(i.invoice_id);
+        else next.delete(i.invoice_id);
+      }
       return next;
     });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useEffect, useState } from "react";
+import { createContext, useContext, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { TruncatedText } from "@/components/ui/truncated-text";
@@ -31,10 +31,13 @@ export function JsonScalar({ value, limit = 200 }: { value: unknown; limit?: num
 
 function Node({ name, value, depth, openDepth }: { name: string | number | null; value: unknown; depth: number; openDepth: number }) {
   const expand = useContext(ExpandContext);
-  const [open, setOpen] = useState(depth < openDepth);
-  useEffect(() => {
+  const [open, setOpen] = useState(expand.all ?? depth < openDepth);
+  // "Expand all" / "Collapse all" (a new version) overrides each node's own state, during render.
+  const [version, setVersion] = useState(expand.version);
+  if (expand.version !== version) {
+    setVersion(expand.version);
     if (expand.all !== null) setOpen(expand.all);
-  }, [expand.version, expand.all]);
+  }
 
   const key =
     name === null ? null : (

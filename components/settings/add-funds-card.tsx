@@ -104,6 +104,8 @@ export function AddFundsCard() {
   const sending = useRef(false);
 
   // Intents confirmed earlier in this tab (before a reload) whose outcome never arrived.
+  // After hydration: the server render has no browser storage.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- one read of sessionStorage after mount; a store for it would be a larger rewrite
   useEffect(() => setPending(pendingIntents(browserIntentStorage())), []);
   const refreshPending = () => setPending(pendingIntents(browserIntentStorage()));
 

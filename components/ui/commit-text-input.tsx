@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type InputHTMLAttributes } from "react";
+import { useState, type InputHTMLAttributes } from "react";
 import { controlClass, labelClass } from "./control-styles";
 
 /**
@@ -20,7 +20,12 @@ export function CommitTextInput({
   hint?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange">) {
   const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  // A new value from outside (the URL changed) replaces the draft, during render, not in an effect.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setDraft(value);
+  }
   const commit = () => {
     if (draft.trim() !== value.trim()) onCommit(draft.trim());
   };

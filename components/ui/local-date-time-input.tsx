@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { controlClass, labelClass } from "./control-styles";
 
 /** "2025-05-01T10:02" in the browser's zone for an ISO instant (what datetime-local shows). */
@@ -35,7 +35,12 @@ export function LocalDateTimeInput({
   name?: string;
 }) {
   const [draft, setDraft] = useState(isoToLocalInput(value));
-  useEffect(() => setDraft(isoToLocalInput(value)), [value]);
+  // A new value from outside (the URL changed) replaces the draft, during render, not in an effect.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setDraft(isoToLocalInput(value));
+  }
   const commit = () => {
     if (draft === isoToLocalInput(value)) return;
     onChange(localInputToIso(draft));

@@ -46,6 +46,7 @@ export function ExportButton({ url, fallbackName }: { url: string; fallbackName:
     try {
       const res = await fetch(url, { signal: controller.signal, headers: { accept: "text/csv" } });
       if (!res.ok || !res.body) {
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- session over: a full load to the sign-in page drops the client's cache
         if (res.status === 401) window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
         throw new ApiClientError(res.status, await errorMessage(res));
       }

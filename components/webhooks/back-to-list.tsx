@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 const KEY = "webhooks:list-url";
 
@@ -14,16 +14,21 @@ export function rememberListUrl(search: string): void {
   }
 }
 
+const noSubscription = () => () => undefined;
+
+function savedListUrl(): string {
+  try {
+    const saved = sessionStorage.getItem(KEY);
+    if (saved?.startsWith("/webhooks")) return saved;
+  } catch {
+    // keep the plain list
+  }
+  return "/webhooks";
+}
+
 export function BackToList() {
-  const [href, setHref] = useState("/webhooks");
-  useEffect(() => {
-    try {
-      const saved = sessionStorage.getItem(KEY);
-      if (saved?.startsWith("/webhooks")) setHref(saved);
-    } catch {
-      // keep the plain list
-    }
-  }, []);
+  // The server (and hydration) render the plain list; the browser reads the remembered view.
+  const href = useSyncExternalStore(noSubscription, savedListUrl, () => "/webhooks");
   return (
     <Link href={href} className="text-accent underline-offset-2 hover:underline">
       ← Webhook deliveries

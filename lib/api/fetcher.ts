@@ -52,6 +52,7 @@ export async function apiClientErrorFrom(response: Response): Promise<ApiClientE
   const retryAfter = Number(response.headers.get("retry-after")) || undefined;
   const message = items.map((i) => i.detail || i.title).join(" ") || `Request failed (HTTP ${response.status}).`;
   if (response.status === 401 && typeof window !== "undefined") {
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- session over: a full load to the sign-in page drops the client's cache
     window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
   }
   return new ApiClientError(response.status, message, items, retryAfter);

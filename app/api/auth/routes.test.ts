@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cookieHeader, useTempDatabase } from "@/lib/db/testing";
 import { addUser } from "@/lib/auth/users";
 import { getSessionUser } from "@/lib/auth/session";
