@@ -98,6 +98,17 @@ test.describe("usage records (owner)", () => {
     await expect(page.getByRole("list", { name: "Record 1, all fields" })).toContainText(String(p1!.data[0]!.uuid));
   });
 
+  test("an opened record closes when the filters change (rows are keyed by record, not position)", async ({ page }) => {
+    await page.goto("/usage?type=messaging&range=last_90_days");
+    await rows(page).first().getByRole("button", { name: "All fields" }).click();
+    await expect(page.getByRole("list", { name: "Record 1, all fields" })).toBeVisible();
+    await page.getByRole("combobox", { name: /^Date range/ }).selectOption("last_30_days");
+    await expect(page).toHaveURL(/range=last_30_days/);
+    await expect(rows(page).first()).toBeVisible();
+    await expect(page.getByRole("list", { name: /all fields/ })).toHaveCount(0);
+    await expect(rows(page).first().getByRole("button", { name: "All fields" })).toHaveAttribute("aria-expanded", "false");
+  });
+
   test("filters by user tag", async ({ page }) => {
     const tags = (await (await page.request.get("/api/user-tags")).json()) as { data: { number_tags?: string[] } };
     const tag = tags.data.number_tags!.find((t) => t.toLowerCase() === "support") ?? tags.data.number_tags![0]!;

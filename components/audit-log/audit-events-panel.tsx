@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
-import { LoadingBlock } from "@/components/ui/skeleton";
+import { PagedListState } from "@/components/ui/paged-list-state";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { operationPagesQuery } from "@/lib/query/operation-query";
@@ -205,123 +205,103 @@ export function AuditEventsPanel({ onShowActions }: { onShowActions: () => void 
             </p>
           </div>
 
-          {list.isPending ? (
-            <div className="p-3">
-              <LoadingBlock label="the audit log" lines={6} />
+          <PagedListState
+            query={list}
+            loadingLabel="the audit log"
+            errorTitle="Couldn't load the audit log"
+            isEmpty={total === 0}
+            noData={{ title: "No audit events", body: "Telnyx has recorded no changes on this account." }}
+            noResults={{ title: "No audit events", body: "Nothing was recorded between these dates.", clearLabel: "Clear dates" }}
+            filtered={!!(p.after || p.before)}
+            onClearFilters={() => void setP({ after: null, before: null })}
+            footer={
+              <EventsFooter
+                total={total}
+                hasNextPage={hasNextPage}
+                isFetchingNextPage={isFetchingNextPage}
+                nextPageError={isFetchNextPageError ? list.error : null}
+                fetchNextPage={fetchNextPage}
+                loadMore={loadMore}
+              />
+            }
+          >
+            <div
+              aria-hidden="true"
+              className="hidden grid-cols-[10.5rem_9.5rem_4rem_minmax(0,1.3fr)_minmax(0,1fr)] gap-2 border-b border-border px-3 py-1 text-xs font-medium text-muted md:grid"
+            >
+              <span>Time</span>
+              <span>Changed by</span>
+              <span>Type</span>
+              <span>Resource</span>
+              <span>Fields</span>
             </div>
-          ) : list.isError && !list.data ? (
-            <div className="p-3">
-              <ErrorState title="Couldn't load the audit log" error={list.error} onRetry={() => void list.refetch()} />
-            </div>
-          ) : total === 0 ? (
-            <div className="p-3">
-              <EmptyState
-                title="No audit events"
-                action={
-                  p.after || p.before ? (
-                    <Button variant="secondary" size="sm" onClick={() => void setP({ after: null, before: null })}>
-                      Clear dates
+            {visible.length === 0 ? (
+              <div className="p-3">
+                <EmptyState
+                  title="No loaded event matches these filters"
+                  action={
+                    <Button variant="secondary" size="sm" onClick={clearQuick}>
+                      Clear filters
                     </Button>
-                  ) : undefined
-                }
-              >
-                {p.after || p.before ? "Nothing was recorded between these dates." : "Telnyx has recorded no changes on this account."}
-              </EmptyState>
-            </div>
-          ) : (
-            <>
-              <div
-                aria-hidden="true"
-                className="hidden grid-cols-[10.5rem_9.5rem_4rem_minmax(0,1.3fr)_minmax(0,1fr)] gap-2 border-b border-border px-3 py-1 text-xs font-medium text-muted md:grid"
-              >
-                <span>Time</span>
-                <span>Changed by</span>
-                <span>Type</span>
-                <span>Resource</span>
-                <span>Fields</span>
-              </div>
-              {visible.length === 0 ? (
-                <div className="p-3">
-                  <EmptyState
-                    title="No loaded event matches these filters"
-                    action={
-                      <Button variant="secondary" size="sm" onClick={clearQuick}>
-                        Clear filters
-                      </Button>
-                    }
-                  >
-                    Quick filters look at the events loaded so far{hasNextPage ? "; load more to search further" : ""}.
-                  </EmptyState>
-                </div>
-              ) : null}
-              <div
-                ref={scrollRef}
-                onScroll={onScroll}
-                className={cn("h-[min(70vh,40rem)] overflow-auto", visible.length === 0 && "hidden")}
-                data-testid="audit-scroller"
-              >
-                <ul
-                  aria-label="Audit events"
-                  aria-busy={list.isFetching}
-                  className="relative w-full"
-                  style={{ height: virtualizer.getTotalSize() }}
-                  onKeyDown={moveSelection}
+                  }
                 >
-                  {virtualizer.getVirtualItems().map((item) => {
-                    const e = visible[item.index]!;
-                    const on = e.id === selected?.id;
-                    const who = e.change_made_by ? CHANGE_MADE_BY_LABEL[e.change_made_by] : "Unknown";
-                    const resource = e.alternate_resource_id || e.resource_id || "—";
-                    return (
-                      <li
-                        key={item.key}
-                        className="absolute left-0 top-0 w-full"
-                        style={{ height: item.size, transform: `translateY(${item.start}px)` }}
-                        data-testid="audit-row"
+                  Quick filters look at the events loaded so far{hasNextPage ? "; load more to search further" : ""}.
+                </EmptyState>
+              </div>
+            ) : null}
+            <div
+              ref={scrollRef}
+              onScroll={onScroll}
+              className={cn("h-[min(70vh,40rem)] overflow-auto", visible.length === 0 && "hidden")}
+              data-testid="audit-scroller"
+            >
+              <ul
+                aria-label="Audit events"
+                aria-busy={list.isFetching}
+                className="relative w-full"
+                style={{ height: virtualizer.getTotalSize() }}
+                onKeyDown={moveSelection}
+              >
+                {virtualizer.getVirtualItems().map((item) => {
+                  const e = visible[item.index]!;
+                  const on = e.id === selected?.id;
+                  const who = e.change_made_by ? CHANGE_MADE_BY_LABEL[e.change_made_by] : "Unknown";
+                  const resource = e.alternate_resource_id || e.resource_id || "—";
+                  return (
+                    <li
+                      key={item.key}
+                      className="absolute left-0 top-0 w-full"
+                      style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+                      data-testid="audit-row"
+                    >
+                      <button
+                        type="button"
+                        id={`audit-row-${e.id}`}
+                        aria-current={on ? "true" : undefined}
+                        onClick={() => select(on ? null : e.id)}
+                        aria-label={`${e.change_type ?? "change"} of ${e.record_type ?? "resource"} ${resource} by ${who}, ${formatDateTime(e.created_at)}: ${rowSummary(e)}`}
+                        className={cn(
+                          "grid h-full w-full grid-cols-[1fr_auto] items-center gap-x-2 border-b border-border px-3 text-left text-sm hover:bg-bg focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent md:grid-cols-[10.5rem_9.5rem_4rem_minmax(0,1.3fr)_minmax(0,1fr)]",
+                          on && "bg-accent/10",
+                        )}
                       >
-                        <button
-                          type="button"
-                          id={`audit-row-${e.id}`}
-                          aria-current={on ? "true" : undefined}
-                          onClick={() => select(on ? null : e.id)}
-                          aria-label={`${e.change_type ?? "change"} of ${e.record_type ?? "resource"} ${resource} by ${who}, ${formatDateTime(e.created_at)}: ${rowSummary(e)}`}
-                          className={cn(
-                            "grid h-full w-full grid-cols-[1fr_auto] items-center gap-x-2 border-b border-border px-3 text-left text-sm hover:bg-bg focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent md:grid-cols-[10.5rem_9.5rem_4rem_minmax(0,1.3fr)_minmax(0,1fr)]",
-                            on && "bg-accent/10",
-                          )}
-                        >
-                          <span className="tabular truncate text-xs">{formatDateTime(e.created_at)}</span>
-                          <span className="truncate">
-                            <Badge tone={e.change_made_by === "telnyx" ? "warning" : e.change_made_by === "account_manager" ? "accent" : "neutral"}>{who}</Badge>
-                          </span>
-                          <span className="hidden truncate text-xs md:inline">{e.change_type}</span>
-                          <span className="hidden min-w-0 flex-col md:flex">
-                            <span className="truncate text-xs text-muted">{e.record_type?.replace(/_/g, " ")}</span>
-                            <span className="truncate font-mono text-xs">{resource}</span>
-                          </span>
-                          <span className="hidden min-w-0 truncate font-mono text-xs text-muted md:inline">{rowSummary(e)}</span>
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </div>
-              <div className="flex flex-wrap items-center justify-between gap-2 border-t border-border px-3 py-2 text-xs">
-                {isFetchNextPageError ? (
-                  <ErrorState title="Couldn't load more events" error={list.error} onRetry={() => void fetchNextPage()} />
-                ) : hasNextPage ? (
-                  <>
-                    <span className="text-muted">Scroll to load more, or</span>
-                    <Button variant="secondary" size="sm" onClick={loadMore} disabled={isFetchingNextPage}>
-                      {isFetchingNextPage ? "Loading…" : "Load more events"}
-                    </Button>
-                  </>
-                ) : (
-                  <span className="text-muted">All {formatCount(total)} events loaded.</span>
-                )}
-              </div>
-            </>
-          )}
+                        <span className="tabular truncate text-xs">{formatDateTime(e.created_at)}</span>
+                        <span className="truncate">
+                          <Badge tone={e.change_made_by === "telnyx" ? "warning" : e.change_made_by === "account_manager" ? "accent" : "neutral"}>{who}</Badge>
+                        </span>
+                        <span className="hidden truncate text-xs md:inline">{e.change_type}</span>
+                        <span className="hidden min-w-0 flex-col md:flex">
+                          <span className="truncate text-xs text-muted">{e.record_type?.replace(/_/g, " ")}</span>
+                          <span className="truncate font-mono text-xs">{resource}</span>
+                        </span>
+                        <span className="hidden min-w-0 truncate font-mono text-xs text-muted md:inline">{rowSummary(e)}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          </PagedListState>
         </section>
 
         <aside aria-label="Event detail" className="rounded-lg border border-border bg-surface p-3 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-auto">
@@ -334,6 +314,32 @@ export function AuditEventsPanel({ onShowActions }: { onShowActions: () => void 
           )}
         </aside>
       </div>
+    </div>
+  );
+}
+
+function EventsFooter(props: {
+  total: number;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  nextPageError: unknown;
+  fetchNextPage: () => unknown;
+  loadMore: () => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2 border-t border-border px-3 py-2 text-xs">
+      {props.nextPageError ? (
+        <ErrorState title="Couldn't load more events" error={props.nextPageError} onRetry={() => void props.fetchNextPage()} />
+      ) : props.hasNextPage ? (
+        <>
+          <span className="text-muted">Scroll to load more, or</span>
+          <Button variant="secondary" size="sm" onClick={props.loadMore} disabled={props.isFetchingNextPage}>
+            {props.isFetchingNextPage ? "Loading…" : "Load more events"}
+          </Button>
+        </>
+      ) : (
+        <span className="text-muted">All {formatCount(props.total)} events loaded.</span>
+      )}
     </div>
   );
 }

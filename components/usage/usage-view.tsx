@@ -3,68 +3,20 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { Fragment, useMemo, useState } from "react";
-import { JsonTree } from "@/components/json/json-tree";
 import { Button } from "@/components/ui/button";
 import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { Money } from "@/components/ui/money";
-import { LoadingBlock } from "@/components/ui/skeleton";
-import { EmptyState, ErrorState } from "@/components/ui/states";
-import { TruncatedText } from "@/components/ui/truncated-text";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { PagedListState } from "@/components/ui/paged-list-state";
+import { ErrorState } from "@/components/ui/states";
+import { formatCount } from "@/lib/format";
 import { operationPagesQuery, operationQuery } from "@/lib/query/operation-query";
 import { DETAIL_RECORD_TYPES, isDateRange, type DetailRecordType } from "@/lib/telnyx/contract";
-import type { DetailRecord } from "@/lib/telnyx/schemas/detail-records";
 import { exportFileName } from "@/lib/usage/csv";
-import {
-  cellText,
-  DATE_RANGE_PRESETS,
-  dateRangeLabel,
-  hasKnownLayout,
-  layoutFor,
-  recordTags,
-  recordTypeLabel,
-  usageTotals,
-  type UsageColumn,
-} from "@/lib/usage/records";
+import { DATE_RANGE_PRESETS, dateRangeLabel, hasKnownLayout, layoutFor, recordTags, recordTypeLabel, usageTotals } from "@/lib/usage/records";
 import { ExportButton } from "./export-button";
+import { RecordsFooter } from "./records-table/footer";
+import { RecordsTable } from "./records-table/table";
 import { tagFilterApplies, usageQuery, usageSearchParams } from "./search-params";
-
-function Cell({ column, record }: { column: UsageColumn; record: DetailRecord }) {
-  const value = (record as Record<string, unknown>)[column.key];
-  if (value === undefined || value === null || value === "") return <span className="text-muted">—</span>;
-  switch (column.kind) {
-    case "time":
-      return typeof value === "string" ? (
-        <span className="tabular whitespace-nowrap" title={value}>
-          {formatDateTime(value)}
-        </span>
-      ) : (
-        <>{cellText(value)}</>
-      );
-    case "money":
-    case "number":
-      // Exact, as Telnyx sent it: per-record rates have more decimals than a currency shows.
-      return <span className="tabular">{cellText(value)}</span>;
-    case "bool":
-      return <>{value === true ? "yes" : value === false ? "no" : cellText(value)}</>;
-    case "tags":
-      return (
-        <span className="flex flex-wrap gap-1">
-          {cellText(value)
-            .split(",")
-            .map((t) => t.trim())
-            .filter(Boolean)
-            .map((t) => (
-              <span key={t} className="rounded bg-border/60 px-1 text-xs">
-                {t}
-              </span>
-            ))}
-        </span>
-      );
-    default:
-      return <TruncatedText text={cellText(value)} limit={60} label={column.label} />;
-  }
-}
 
 function RangePicker({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const preset = DATE_RANGE_PRESETS.some((p) => p.value === value);
@@ -134,7 +86,7 @@ export function UsageView() {
   }, [records, p.tag, tagApplies, layout]);
   const totals = useMemo(() => usageTotals(shown, layout), [shown, layout]);
   const total = list.data?.pages[0]?.meta.total_results ?? 0;
-  const [open, setOpen] = useState<number | null>(null);
+  const filterKey = JSON.stringify([p.type, p.range, query.tags ?? ""]);
 
   const allTags = [...new Set([...(tags.data?.data.number_tags ?? []), ...(tags.data?.data.outbound_profile_tags ?? [])])].sort((a, b) =>
     a.localeCompare(b),
@@ -222,82 +174,40 @@ export function UsageView() {
           <div className="p-3">
             <ErrorState title="That date range isn't valid" error={new Error("Choose a preset or last N days with N from 1 to 999.")} />
           </div>
-        ) : list.isPending ? (
-          <div className="p-3">
-            <LoadingBlock label="usage records" lines={6} />
-          </div>
-        ) : list.isError && !list.data ? (
-          <div className="p-3">
-            <ErrorState title="Couldn't load usage records" error={list.error} onRetry={() => void list.refetch()} />
-          </div>
-        ) : shown.length === 0 ? (
-          <div className="p-3">
-            <EmptyState title="No records">
-              No {recordTypeLabel(p.type).toLowerCase()} records for {dateRangeLabel(p.range).toLowerCase()}
-              {query.tags ? ` tagged “${query.tags}”` : ""}.
-            </EmptyState>
-          </div>
         ) : (
-          <>
-            <div className="overflow-x-auto" aria-busy={list.isFetching}>
-              <table className="w-full text-left text-sm" data-testid="usage-table">
-                <caption className="sr-only">
-                  {recordTypeLabel(p.type)} records, {formatCount(shown.length)} loaded of {formatCount(total)}
-                </caption>
-                <thead className="border-b border-border text-xs text-muted">
-                  <tr>
-                    {layout.columns.map((c) => (
-                      <th key={c.key} scope="col" className={`whitespace-nowrap px-3 py-2 font-medium ${c.kind === "money" || c.kind === "number" ? "text-right" : ""}`}>
-                        {c.label}
-                      </th>
-                    ))}
-                    <th scope="col" className="px-3 py-2">
-                      <span className="sr-only">Details</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className={list.isPlaceholderData ? "opacity-60" : undefined}>
-                  {shown.map((r, i) => (
-                    <Fragment key={i}>
-                      <tr className="border-b border-border align-top last:border-0" data-testid="usage-row">
-                        {layout.columns.map((c) => (
-                          <td key={c.key} className={`px-3 py-1.5 ${c.kind === "money" || c.kind === "number" ? "text-right" : ""}`}>
-                            <Cell column={c} record={r} />
-                          </td>
-                        ))}
-                        <td className="px-3 py-1.5">
-                          <Button variant="ghost" size="sm" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)}>
-                            {open === i ? "Hide" : "All fields"}
-                          </Button>
-                        </td>
-                      </tr>
-                      {open === i ? (
-                        <tr className="border-b border-border">
-                          <td colSpan={layout.columns.length + 1} className="px-3 py-2">
-                            <JsonTree value={r} label={`Record ${i + 1}, all fields`} openDepth={1} />
-                          </td>
-                        </tr>
-                      ) : null}
-                    </Fragment>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="flex flex-wrap items-center justify-between gap-2 border-t border-border px-3 py-2 text-xs">
-              {list.isFetchNextPageError ? (
-                <ErrorState title="Couldn't load the next page" error={list.error} onRetry={() => void list.fetchNextPage()} />
-              ) : list.hasNextPage ? (
-                <>
-                  <span className="text-muted">Pages of 50 (Telnyx&apos;s limit). Export CSV for everything at once.</span>
-                  <Button variant="secondary" size="sm" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                    {list.isFetchingNextPage ? "Loading…" : "Load 50 more"}
-                  </Button>
-                </>
-              ) : (
-                <span className="text-muted">All {formatCount(total)} records loaded.</span>
-              )}
-            </div>
-          </>
+          <PagedListState
+            query={list}
+            loadingLabel="usage records"
+            errorTitle="Couldn't load usage records"
+            isEmpty={shown.length === 0}
+            noData={{ title: "No records", body: `No ${recordTypeLabel(p.type).toLowerCase()} records for ${dateRangeLabel(p.range).toLowerCase()}.` }}
+            noResults={{
+              title: "No records",
+              body: `No ${recordTypeLabel(p.type).toLowerCase()} records for ${dateRangeLabel(p.range).toLowerCase()} tagged “${query.tags}”.`,
+            }}
+            filtered={!!query.tags}
+            onClearFilters={() => void setP({ tag: "" })}
+            footer={
+              <RecordsFooter
+                total={total}
+                hasNextPage={list.hasNextPage}
+                isFetchingNextPage={list.isFetchingNextPage}
+                nextPageError={list.isFetchNextPageError ? list.error : null}
+                fetchNextPage={list.fetchNextPage}
+              />
+            }
+          >
+            {/* Remounted per filter set: a row opened under other filters closes. */}
+            <RecordsTable
+              key={filterKey}
+              records={shown}
+              layout={layout}
+              typeLabel={recordTypeLabel(p.type)}
+              total={total}
+              busy={list.isFetching}
+              stale={list.isPlaceholderData}
+            />
+          </PagedListState>
         )}
       </section>
     </div>

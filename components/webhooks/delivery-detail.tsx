@@ -9,7 +9,7 @@ import { formatDateTimeExact } from "@/lib/format";
 import { operationQuery } from "@/lib/query/operation-query";
 import { chronologicalAttempts, deliveryDurationMs, formatDuration, webhookRequestBody } from "@/lib/webhooks/deliveries";
 import { AttemptTimeline } from "./attempt-timeline";
-import { StatusBadge } from "./deliveries-list";
+import { StatusBadge } from "./deliveries-table/columns";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (

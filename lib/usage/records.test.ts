@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DetailRecord } from "@/lib/telnyx/schemas/detail-records";
 import { createCsvRowCounter, exportFileName, neutralizeFormula, parseCsv } from "./csv";
-import { cellText, dateRangeLabel, layoutFor, recordCost, recordTags, usageTotals } from "./records";
+import { cellText, dateRangeLabel, layoutFor, recordCost, recordId, recordTags, usageTotals } from "./records";
 
 const msg = (cost: string, tags = "", currency = "USD"): DetailRecord => ({ record_type: "message_detail_record", cost, currency, tags });
 
@@ -80,5 +80,20 @@ describe("CSV helpers", () => {
   it("names the file after the query", () => {
     expect(exportFileName({ record_type: "messaging", date_range: "last_30_days" })).toBe("usage-messaging-last_30_days.csv");
     expect(exportFileName({ record_type: "messaging", date_range: "this_month", tags: "Sales East/2" })).toBe("usage-messaging-this_month-sales-east-2.csv");
+  });
+});
+
+describe("record identity (the usage list's row keys)", () => {
+  it("is the record's id, or its uuid for messaging, not its position", () => {
+    const a = { record_type: "amd", id: "a1" } as DetailRecord;
+    const m = { record_type: "message_detail_record", uuid: "u1" } as DetailRecord;
+    expect(recordId(a, 0)).toBe(recordId(a, 7));
+    expect(recordId(m, 3)).toBe("uuid:u1");
+    expect(recordId(a, 0)).not.toBe(recordId({ record_type: "amd", id: "a2" } as DetailRecord, 0));
+  });
+
+  it("falls back to the position only for a record with neither", () => {
+    expect(recordId({ record_type: "x" }, 4)).toBe("row:4");
+    expect(recordId({ record_type: "x", id: "" }, 5)).toBe("row:5");
   });
 });

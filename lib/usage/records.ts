@@ -292,3 +292,14 @@ export function cellText(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return JSON.stringify(value);
 }
+
+/**
+ * A record's identity for React keys and the open row: `id` for most types, `uuid` for messaging;
+ * failing both (an upstream that sends neither), its position in the loaded list.
+ */
+export function recordId(record: DetailRecord, index: number): string {
+  const r = record as Record<string, unknown>;
+  if (typeof r.id === "string" && r.id) return `id:${r.id}`;
+  if (typeof r.uuid === "string" && r.uuid) return `uuid:${r.uuid}`;
+  return `row:${index}`;
+}
