@@ -7,6 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { LoadingBlock } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import type { ActionEntry } from "@/lib/action-log";
 import { formatDateTime } from "@/lib/format";
@@ -42,37 +43,39 @@ export function RecentPaymentsCard() {
       ) : (
         <div>
           <ScrollRegion label="Recent payments">
-            <table className="w-full table-auto text-sm">
-              <caption className="sr-only">Payments made through the dashboard, newest first</caption>
-              <thead>
-                <tr className="text-left text-muted">
-                  <th scope="col" className="py-1 pr-3 font-medium">When, by whom</th>
-                  <th scope="col" className="py-1 pr-3 text-right font-medium">Amount</th>
-                  <th scope="col" className="py-1 font-medium">Outcome</th>
+            <Table density="card" className="table-auto">
+              <TableCaption>Payments made through the dashboard, newest first</TableCaption>
+              <TableHeader>
+                <tr>
+                  <TableHead>When, by whom</TableHead>
+                  <TableHead align="right">Amount</TableHead>
+                  <TableHead>Outcome</TableHead>
                 </tr>
-              </thead>
-              <tbody>
+              </TableHeader>
+              <TableBody>
                 {query.data.data.map((entry) => {
                   const amount = typeof entry.params.amount === "string" && DECIMAL_PATTERN.test(entry.params.amount) ? entry.params.amount : null;
                   const outcome = OUTCOME[entry.outcome] ?? { label: entry.outcome, tone: "warning" as const };
                   return (
                     <Fragment key={entry.id}>
-                      <tr className="border-t border-border align-top">
-                        <td className="min-w-[8.5rem] py-1 pr-3">
+                      <TableRow className="align-top">
+                        <TableCell className="min-w-[8.5rem]">
                           <time dateTime={entry.at} className="block">
                             {formatDateTime(entry.at)}
                           </time>
                           <span className="block max-w-[14rem] truncate text-xs text-muted" title={entry.userEmail ?? undefined}>
                             {entry.userEmail ?? "unknown user"}
                           </span>
-                        </td>
-                        <td className="py-1 pr-3 text-right whitespace-nowrap">{amount ? <Money amount={amount} currency={currency} /> : "—"}</td>
-                        <td className="py-1">
+                        </TableCell>
+                        <TableCell align="right" className="whitespace-nowrap">
+                          {amount ? <Money amount={amount} currency={currency} /> : "—"}
+                        </TableCell>
+                        <TableCell>
                           <Badge tone={outcome.tone} className="whitespace-nowrap">
                             {outcome.label}
                           </Badge>
-                        </td>
-                      </tr>
+                        </TableCell>
+                      </TableRow>
                       {entry.error ? (
                         <tr>
                           <td colSpan={3} className="pb-2 text-xs text-muted">
@@ -83,8 +86,8 @@ export function RecentPaymentsCard() {
                     </Fragment>
                   );
                 })}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </ScrollRegion>
           {query.data.meta.total_results > PAGE_SIZE ? (
             <p className="mt-2 text-xs text-muted">
