@@ -48,8 +48,6 @@ function authOptions(secureCookies: boolean) {
   } satisfies BetterAuthOptions;
 }
 
-// Only its return type is used (Auth): the instance itself is made by getAuth.
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- see above
 function createAuth(secureCookies: boolean) {
   return betterAuth(authOptions(secureCookies));
 }
