@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { CurrencyBadge } from "@/components/shell/currency-badge";
+import { CurrencyBadge } from "./currency-badge";
 import { LogoutButton } from "@/components/shell/logout-button";
 import { NavLinks } from "@/components/shell/nav-links";
 import { headers } from "next/headers";
