@@ -250,7 +250,7 @@ test.describe("charges", () => {
       route.fulfill({ json: { data: { user_id: "u", user_email: "billing@example.test", currency: "USD", ...monthRange(monthKey(-1)), results } } }),
     );
     await page.goto(`/charges?month=${monthKey(-1)}&sort=tn`);
-    await expect(page.getByTestId("breakdown-count")).toHaveAttribute("data-count", "10000");
+    await expect(page.getByTestId("breakdown-count")).toHaveAttribute("data-count", "10000", { timeout: 45_000 });
     const table = page.getByTestId("breakdown-table");
     await expect(table.locator("tbody tr[data-tn]").first()).toHaveAttribute("data-tn", "+12015550000");
     expect(await table.locator("tbody tr[data-tn]").count()).toBeLessThan(80);
