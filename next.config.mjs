@@ -12,7 +12,7 @@ const nextConfig = {
   // Native and Node-only packages stay out of the server bundle. `telnyx` too: route handlers and
   // pages are bundled apart, and the one shared client (lib/telnyx/client.ts) must throw error
   // classes that every bundle's `instanceof APIError` recognises (else a 403 becomes a 500).
-  serverExternalPackages: ["better-sqlite3", "pdf-lib", "telnyx"],
+  serverExternalPackages: ["better-sqlite3", "pg", "ioredis", "pdf-lib", "telnyx"],
   // forbidden() renders app/forbidden.tsx with a 403 for a page the role may not open.
   experimental: { authInterrupts: true },
 };

@@ -56,7 +56,7 @@ describe("users CLI", () => {
   });
 
   it("records user management in the action log, without passwords", async () => {
-    const { items } = listActions({ action: "user.add", limit: 50, offset: 0 });
+    const { items } = await listActions({ action: "user.add", limit: 50, offset: 0 });
     expect(items.some((e) => e.outcome === "failure" && e.error?.includes("already exists"))).toBe(true);
     expect(JSON.stringify(items)).not.toContain("long enough password");
   });

@@ -1,20 +1,181 @@
-// Test helper: each test file gets its own database in a temp directory (plus the session
-// secret file beside it), removed afterwards. Call at the top of a test file.
+// Test harness for the data layer on both engines. SQLite always; Postgres and Redis whenever they
+// answer on 127.0.0.1 (or at TEST_DATABASE_URL / TEST_REDIS_URL). Each test file gets its own
+// SQLite file, Postgres database and Redis key prefix, dropped afterwards, so runs never see each
+// other's rows. When a service doesn't answer, its suites are skipped with a plain message; with
+// CI=true they fail instead. Nothing here ever stops, restarts or flushes a shared server.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
-import { closeDb } from ".";
+import pg from "pg";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { closeDb, type Engine } from ".";
 
+const ADMIN_URL = process.env.TEST_DATABASE_URL || "postgres://root@127.0.0.1:5432/postgres";
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
+const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef0123456789";
+const uniqueName = () => `${process.env.TEST_DB_TAG || "dashboard"}_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+
+/** The current test file's own SQLite database in a temp directory (with its secret files), removed afterwards. */
 export function useTempDatabase(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dashboard-test-"));
   const file = path.join(dir, "test.sqlite");
   process.env.DATABASE_URL = file;
-  afterAll(() => {
-    closeDb();
+  afterAll(async () => {
+    await closeDb();
     fs.rmSync(dir, { recursive: true, force: true });
   });
   return file;
+}
+
+type Probe = { ok: true } | { ok: false; reason: string };
+
+async function probePostgres(): Promise<Probe> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1_500 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message || String(error) };
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function probeRedis(): Promise<Probe> {
+  const { default: Redis } = await import("ioredis");
+  const client = new Redis(TEST_REDIS_URL, { lazyConnect: true, connectTimeout: 1_500, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.ping();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message || String(error) };
+  } finally {
+    client.disconnect();
+  }
+}
+
+const g = globalThis as typeof globalThis & { __testServices?: Promise<{ postgres: Probe; redis: Probe }> };
+/** Probed once per test worker. */
+export function testServices(): Promise<{ postgres: Probe; redis: Probe }> {
+  g.__testServices ??= Promise.all([probePostgres(), probeRedis()]).then(([postgres, redis]) => ({ postgres, redis }));
+  return g.__testServices;
+}
+
+const warned = new Set<string>();
+/**
+ * A suite that needs a service which did not answer: skipped with a plain message, or under
+ * CI=true one failing test saying which service was missing.
+ */
+function unavailable(title: string, service: string, where: string, reason: string): void {
+  const message = `${service} suites skipped: nothing answered at ${where} (${reason}). Start it or set ${service === "Postgres" ? "TEST_DATABASE_URL" : "TEST_REDIS_URL"}.`;
+  if (process.env.CI === "true") {
+    describe(title, () => it(`needs ${service}`, () => { throw new Error(message.replace("suites skipped", "is required with CI=true")); }));
+    return;
+  }
+  if (!warned.has(service)) {
+    warned.add(service);
+    console.warn(message);
+  }
+  describe.skip(`${title} (skipped: no ${service})`, () => it("skipped", () => {}));
+}
+
+/** A fresh Postgres database; returns its URL and a function that drops it. */
+export async function createTestPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = uniqueName();
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/**
+ * Runs `body` once per engine, each in its own describe with DATABASE_URL pointing at a fresh
+ * database of that engine (SQLite always; Postgres when it answers). Must be awaited at the top
+ * level of the test file (the Postgres probe is asynchronous).
+ */
+export async function describeEachEngine(title: string, body: (engine: Engine) => void): Promise<void> {
+  const services = await testServices();
+  for (const engine of ["sqlite", "postgres"] as const) {
+    const label = `${title} [${engine}]`;
+    if (engine === "postgres" && !services.postgres.ok) {
+      unavailable(label, "Postgres", ADMIN_URL.replace(/\/\/[^@/]*@/, "//"), services.postgres.reason);
+      continue;
+    }
+    describe(label, () => {
+      let cleanup: () => Promise<void> = async () => {};
+      const saved = { url: process.env.DATABASE_URL, secret: process.env.SESSION_SECRET };
+      beforeAll(async () => {
+        await closeDb();
+        if (engine === "sqlite") {
+          const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dashboard-test-"));
+          process.env.DATABASE_URL = path.join(dir, "test.sqlite");
+          cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+        } else {
+          const { url, drop } = await createTestPostgresDatabase();
+          process.env.DATABASE_URL = url;
+          process.env.SESSION_SECRET ||= TEST_SESSION_SECRET;
+          cleanup = drop;
+        }
+      });
+      afterAll(async () => {
+        await closeDb();
+        await cleanup();
+        process.env.DATABASE_URL = saved.url;
+        process.env.SESSION_SECRET = saved.secret;
+        if (saved.secret === undefined) delete process.env.SESSION_SECRET;
+        if (saved.url === undefined) delete process.env.DATABASE_URL;
+      });
+      body(engine);
+    });
+  }
+}
+
+/**
+ * A Redis key prefix of its own for the current describe (keys deleted afterwards with SCAN +
+ * DEL on that prefix only), or a skip/failure when Redis doesn't answer.
+ */
+export async function describeWithRedis(title: string, body: (redis: { url: string; prefix: () => string }) => void): Promise<void> {
+  const services = await testServices();
+  if (!services.redis.ok) return unavailable(title, "Redis", TEST_REDIS_URL, services.redis.reason);
+  describe(title, () => {
+    const prefix = `${uniqueName()}:`;
+    afterAll(async () => {
+      const { default: Redis } = await import("ioredis");
+      const client = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+      try {
+        let cursor = "0";
+        do {
+          const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+          cursor = next;
+          if (keys.length) await client.del(...keys);
+        } while (cursor !== "0");
+      } finally {
+        client.disconnect();
+      }
+    });
+    body({ url: TEST_REDIS_URL, prefix: () => prefix });
+  });
 }
 
 /** "name=value" pairs from Set-Cookie headers, as a browser would send them back. */
