@@ -79,13 +79,13 @@ export async function runOperation<N extends OperationName>(
 
   try {
     const { value } = await callOnce(name, input, UPSTREAM_TIMEOUTS.writeMs);
-    invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
+    await invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
     return value as OperationOutput<N>;
   } catch (error) {
     const failure = writeFailure(error, spec);
     if (isOutcomeUnknownError(failure)) {
       // It may have happened: what reads showed before can no longer be trusted.
-      invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
+      await invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
       log.error("telnyx.write_outcome_unknown", { operation: spec.telnyx, upstream: failure.items[0]?.meta?.upstream });
     }
     throw failure;
