@@ -3,8 +3,14 @@
 // mode; instructions for creating the first owner otherwise). A failure stops the server.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { db } = await import("./lib/db");
+    const { closeDb, db } = await import("./lib/db");
+    const { closeSharedRedis, sharedRedis } = await import("./lib/shared/redis");
+    const { onShutdown } = await import("./lib/server/shutdown.mjs");
+    // After the last in-flight request on SIGTERM (scripts/serve.mjs): close the pools.
+    onShutdown(closeSharedRedis);
+    onShutdown(closeDb);
     await db();
+    sharedRedis(); // connect now, not on the first read
     const { ensureUsersReady } = await import("./lib/auth/bootstrap");
     await ensureUsersReady();
   }

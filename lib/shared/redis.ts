@@ -89,6 +89,18 @@ export function sharedRedis(): SharedRedis | null {
 export async function redisStatus(): Promise<"ok" | "down" | "off"> {
   const redis = sharedRedis();
   if (!redis) return "off";
+  if (!redis.available() && ["connecting", "connect", "wait"].includes(redis.client.status)) {
+    // Just started: give the first connection a moment rather than report an outage.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        redis.client.off("ready", done);
+        resolve();
+      };
+      const timer = setTimeout(done, 1_000);
+      redis.client.once("ready", done);
+    });
+  }
   if (!redis.available()) return "down";
   try {
     await redis.client.ping();
