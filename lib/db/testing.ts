@@ -3,18 +3,25 @@
 // SQLite file, Postgres database and Redis key prefix, dropped afterwards, so runs never see each
 // other's rows. When a service doesn't answer, its suites are skipped with a plain message; with
 // CI=true they fail instead. Nothing here ever stops, restarts or flushes a shared server.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { closeDb, type Engine } from ".";
+import {
+  ADMIN_URL,
+  createTestPostgresDatabase,
+  deleteRedisPrefix,
+  hideCredentials,
+  probePostgres,
+  probeRedis,
+  TEST_REDIS_URL,
+  uniqueName,
+  type Probe,
+} from "./services";
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL || "postgres://root@127.0.0.1:5432/postgres";
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
+export { createTestPostgresDatabase, TEST_REDIS_URL };
 const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef0123456789";
-const uniqueName = () => `${process.env.TEST_DB_TAG || "dashboard"}_test_${process.pid}_${randomBytes(4).toString("hex")}`;
 
 /** The current test file's own SQLite database in a temp directory (with its secret files), removed afterwards. */
 export function useTempDatabase(): string {
@@ -26,36 +33,6 @@ export function useTempDatabase(): string {
     fs.rmSync(dir, { recursive: true, force: true });
   });
   return file;
-}
-
-type Probe = { ok: true } | { ok: false; reason: string };
-
-async function probePostgres(): Promise<Probe> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1_500 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, reason: (error as Error).message || String(error) };
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function probeRedis(): Promise<Probe> {
-  const { default: Redis } = await import("ioredis");
-  const client = new Redis(TEST_REDIS_URL, { lazyConnect: true, connectTimeout: 1_500, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.ping();
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, reason: (error as Error).message || String(error) };
-  } finally {
-    client.disconnect();
-  }
 }
 
 const g = globalThis as typeof globalThis & { __testServices?: Promise<{ postgres: Probe; redis: Probe }> };
@@ -83,32 +60,6 @@ function unavailable(title: string, service: string, where: string, reason: stri
   describe.skip(`${title} (skipped: no ${service})`, () => it("skipped", () => {}));
 }
 
-/** A fresh Postgres database; returns its URL and a function that drops it. */
-export async function createTestPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = uniqueName();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
-}
-
 /**
  * Runs `body` once per engine, each in its own describe with DATABASE_URL pointing at a fresh
  * database of that engine (SQLite always; Postgres when it answers). Must be awaited at the top
@@ -119,7 +70,7 @@ export async function describeEachEngine(title: string, body: (engine: Engine) =
   for (const engine of ["sqlite", "postgres"] as const) {
     const label = `${title} [${engine}]`;
     if (engine === "postgres" && !services.postgres.ok) {
-      unavailable(label, "Postgres", ADMIN_URL.replace(/\/\/[^@/]*@/, "//"), services.postgres.reason);
+      unavailable(label, "Postgres", hideCredentials(ADMIN_URL), services.postgres.reason);
       continue;
     }
     describe(label, () => {
@@ -160,20 +111,7 @@ export async function describeWithRedis(title: string, body: (redis: { url: stri
   if (!services.redis.ok) return unavailable(title, "Redis", TEST_REDIS_URL, services.redis.reason);
   describe(title, () => {
     const prefix = `${uniqueName()}:`;
-    afterAll(async () => {
-      const { default: Redis } = await import("ioredis");
-      const client = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-      try {
-        let cursor = "0";
-        do {
-          const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
-          cursor = next;
-          if (keys.length) await client.del(...keys);
-        } while (cursor !== "0");
-      } finally {
-        client.disconnect();
-      }
-    });
+    afterAll(() => deleteRedisPrefix(prefix));
     body({ url: TEST_REDIS_URL, prefix: () => prefix });
   });
 }
