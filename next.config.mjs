@@ -13,7 +13,7 @@ const nextConfig = {
   // files): what the README's start commands and the tests run.
   output: "standalone",
   // The tracer follows the default database path: never ship a database (password hashes) or secrets.
-  outputFileTracingExcludes: { "*": ["data/**", ".next*/**"] },
+  outputFileTracingExcludes: { "*": ["data/**"] },
   // Native and Node-only packages stay out of the server bundle. `telnyx` too: route handlers and
   // pages are bundled apart, and the one shared client (lib/telnyx/client.ts) must throw error
   // classes that every bundle's `instanceof APIError` recognises (else a 403 becomes a 500).

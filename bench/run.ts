@@ -18,6 +18,7 @@ import { pageSpeed } from "./sections/pages";
 import { addedLatency, throughput } from "./sections/proxy";
 import { resilience } from "./sections/resilience";
 import { scale } from "./sections/scale";
+import { sharedState } from "./sections/shared";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const started = new Date();
@@ -92,6 +93,14 @@ async function main(opts: Options, report: Report): Promise<void> {
         else await section(report, "page speed (Lighthouse)", () => pageSpeed(stack, report, opts.lighthouseRuns));
       }
     }
+  }
+  if (on("shared")) {
+    if (!stack.dashboard || stack.simScale !== "small") {
+      await stack.startSim("small");
+      await stack.startDashboard();
+      await stack.loginOwner();
+    }
+    await section(report, "shared state (Postgres + Redis, two instances)", () => sharedState(stack, report, opts.quick));
   }
   if (on("scale")) {
     if (opts.quick) {

@@ -2,8 +2,9 @@
 // coalescing, invalidations, and the 429 hold / retry pacing. Redis is never required: while it is
 // unreachable every caller falls back to its in-process behaviour (`shared()` answers null), a
 // warning is logged once per outage, and the client keeps reconnecting in the background.
-// Commands fail fast instead of queueing (no offline queue, a short command timeout), so a
-// vanished Redis costs a request at most one timeout, never an error.
+// Commands fail fast instead of queueing (no offline queue, a command timeout), and after a failure
+// Redis is left alone for a few seconds, so a vanished (or black-holed) Redis costs at most one
+// timeout per few seconds, never an error.
 import Redis, { type RedisOptions } from "ioredis";
 import { parseServerEnv } from "../env-schema.mjs";
 import { log } from "../log";
@@ -30,7 +31,8 @@ export function redisOptions(overrides: RedisOptions = {}): RedisOptions {
   return {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: 1_000,
+    // Generous: a busy machine delays replies, and a timeout means an extra upstream call.
+    commandTimeout: 2_000,
     connectTimeout: 2_000,
     // Keep trying, at most every 2 s.
     retryStrategy: (times) => Math.min(times * 200, 2_000),
@@ -39,10 +41,15 @@ export function redisOptions(overrides: RedisOptions = {}): RedisOptions {
 }
 
 /** A connection with the outage bookkeeping. `url` may be redis:// or rediss:// (TLS). */
+/** After a failed command, Redis is not used for this long (the connection may look fine: a timeout). */
+export const BACKOFF_MS = 5_000;
+
 export function createSharedRedis(url: string, prefix: string, overrides: RedisOptions = {}): SharedRedis {
   const client = new Redis(url, redisOptions(overrides));
   let down = false;
+  let backoffUntil = 0;
   const markDown = (message: string) => {
+    backoffUntil = Date.now() + BACKOFF_MS;
     if (down) return;
     down = true;
     log.warn("redis.unavailable", { message, fallback: "in-process cache and pacing until it is back" });
@@ -52,12 +59,13 @@ export function createSharedRedis(url: string, prefix: string, overrides: RedisO
   client.on("ready", () => {
     if (down) log.info("redis.restored", {});
     down = false;
+    backoffUntil = 0;
   });
   const shared: Shared = { client, prefix, key: (...parts) => prefix + parts.join(":") };
   return {
     ...shared,
     url,
-    available: () => (client.status === "ready" ? shared : null),
+    available: () => (client.status === "ready" && Date.now() >= backoffUntil ? shared : null),
     failed: (error) => markDown((error as Error)?.message ?? String(error)),
     close: async () => {
       try {
