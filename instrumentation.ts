@@ -3,6 +3,10 @@
 // mode; instructions for creating the first owner otherwise). A failure stops the server.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // The standalone server does not run next.config.mjs: check the environment here too, so a
+    // missing SESSION_SECRET on Postgres (say) stops the server at start, naming the variable.
+    const { parseServerEnv } = await import("./lib/env-schema.mjs");
+    parseServerEnv(process.env);
     const { closeDb, db } = await import("./lib/db");
     const { closeSharedRedis, sharedRedis } = await import("./lib/shared/redis");
     const { onShutdown } = await import("./lib/server/shutdown.mjs");

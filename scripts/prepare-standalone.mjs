@@ -12,4 +12,7 @@ if (!fs.existsSync(path.join(standalone, "server.js"))) {
 }
 fs.rmSync(path.join(standalone, distDir, "static"), { recursive: true, force: true });
 fs.cpSync(path.join(distDir, "static"), path.join(standalone, distDir, "static"), { recursive: true });
+// The file tracer follows the default database path from instrumentation and copies data/ (users'
+// password hashes, secrets) into the output: a build must never carry a database.
+fs.rmSync(path.join(standalone, "data"), { recursive: true, force: true });
 if (fs.existsSync("public")) fs.cpSync("public", path.join(standalone, "public"), { recursive: true });

@@ -11,19 +11,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseServerEnv } from "../env-schema.mjs";
 import { migrateToLatest } from "./migrate";
+import { databasePath, isPostgresUrl } from "./paths.mjs";
 import type { Tables } from "./schema";
 
 export type Engine = "sqlite" | "postgres";
 export type Db = Kysely<Tables>;
 export type { Tables } from "./schema";
 
-const DEFAULT_PATH = "data/dashboard.sqlite";
-
 export type DatabaseTarget = { engine: "sqlite"; path: string } | { engine: "postgres"; url: string };
-
-export function isPostgresUrl(url: string | undefined): boolean {
-  return !!url && /^postgres(ql)?:\/\//i.test(url);
-}
 
 /**
  * `postgres://…`/`postgresql://…` (TLS options such as `?sslmode=require` go to `pg` as they are),
@@ -34,11 +29,7 @@ export function databaseTarget(url: string | undefined = parseServerEnv(process.
   return { engine: "sqlite", path: databasePath(url) };
 }
 
-export function databasePath(url: string | undefined = parseServerEnv(process.env).DATABASE_URL): string {
-  if (!url) return path.resolve(DEFAULT_PATH);
-  if (url === ":memory:") return url;
-  return path.resolve(url.replace(/^(file|sqlite):(\/\/(?=\/))?/, ""));
-}
+export { isPostgresUrl };
 
 /** `pg` returns BIGINT (and COUNT) as strings; ours are counts and epoch milliseconds, safe as numbers. */
 const pgTypes = {
