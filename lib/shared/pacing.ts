@@ -4,7 +4,7 @@
 // atomic Lua script. Times are epoch milliseconds from the callers' clocks.
 //   pace:next:<op>   the next free retry slot
 //   pace:hold:<op>   {until, probing (epoch ms the probe started, 0 for none)}
-import type { Shared } from "./redis";
+import type { Shared, SharedRedis } from "./redis";
 import { RedisUnavailable } from "./read-cache";
 
 export type Admission = { go: true; probe: boolean } | { go: false; waitMs: number };
@@ -90,5 +90,59 @@ export class SharedPacing {
 
   async heldUntil(op: string): Promise<number> {
     return Number((await run(() => this.shared.client.hget(this.held(op), "until"))) ?? 0);
+  }
+}
+
+/** The pacing operations, as the in-process RetrySlots and SharedPacing both provide them. */
+export interface PacingStore {
+  claim(op: string, earliest: number): number | Promise<number>;
+  hold(op: string, now: number, waitMs: number): void | Promise<void>;
+  admit(op: string, now: number): Admission | Promise<Admission>;
+  recovered(op: string): void | Promise<void>;
+  probeEnded(op: string): void | Promise<void>;
+  heldUntil(op: string): number | Promise<number>;
+}
+
+/**
+ * Pacing in Redis while it answers (shared by every instance), else in process: a Redis failure
+ * is logged once per outage and the step is taken on the local store instead, never failing a read.
+ */
+export class FallbackPacing implements PacingStore {
+  constructor(
+    private readonly redis: () => SharedRedis | null,
+    readonly local: PacingStore,
+    private readonly limits: PacingLimits,
+  ) {}
+
+  private async use<T>(shared: (p: SharedPacing) => Promise<T>, local: () => T | Promise<T>): Promise<T> {
+    const redis = this.redis();
+    const connected = redis?.available();
+    if (!redis || !connected) return local();
+    try {
+      return await shared(new SharedPacing(connected, this.limits));
+    } catch (error) {
+      if (!(error instanceof RedisUnavailable)) throw error;
+      redis.failed(error);
+      return local();
+    }
+  }
+
+  claim(op: string, earliest: number) {
+    return this.use((p) => p.claim(op, earliest), () => this.local.claim(op, earliest));
+  }
+  hold(op: string, now: number, waitMs: number) {
+    return this.use((p) => p.hold(op, now, waitMs), () => this.local.hold(op, now, waitMs));
+  }
+  admit(op: string, now: number) {
+    return this.use((p) => p.admit(op, now), () => this.local.admit(op, now));
+  }
+  recovered(op: string) {
+    return this.use((p) => p.recovered(op), () => this.local.recovered(op));
+  }
+  probeEnded(op: string) {
+    return this.use((p) => p.probeEnded(op), () => this.local.probeEnded(op));
+  }
+  heldUntil(op: string) {
+    return this.use((p) => p.heldUntil(op), () => this.local.heldUntil(op));
   }
 }
