@@ -1,5 +1,5 @@
 // What the benchmark runs against: the production build (built here when stale), a fresh SQLite
-// database with bench users, the standalone Telnyx simulator and `next start`, all children of
+// database with bench users, the standalone Telnyx simulator and the standalone server, all children of
 // this process on 127.0.0.1.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -178,10 +178,10 @@ export class Stack {
     this.say(`simulator (scale ${scale}) at ${this.simApi}, pid ${this.simProc.pid}`);
   }
 
-  /** (Re)starts `next start`: a new process, so the read cache starts empty. */
+  /** (Re)starts the dashboard: a new process, so the read cache starts empty. */
   async startDashboard(): Promise<void> {
     if (this.dashboard) await stop(this.dashboard);
-    this.dashboard = spawnManaged("dashboard", process.execPath, ["scripts/serve.mjs", "next", "start", "-H", "127.0.0.1", "-p", String(this.opts.dashboardPort)], {
+    this.dashboard = spawnManaged("dashboard", process.execPath, ["scripts/serve.mjs", path.join(this.opts.distDir, "standalone", "server.js"), "-H", "127.0.0.1", "-p", String(this.opts.dashboardPort)], {
       cwd: this.root,
       env: { ...this.env(), NODE_ENV: "production" },
       logFile: path.join(this.logDir, "dashboard.log"),

@@ -53,16 +53,16 @@ export async function sharedState(stack: Stack, report: Report, quick: boolean):
       DATABASE_URL: dbUrl,
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: prefix,
-      HOSTNAME: "127.0.0.1",
       NODE_ENV: "production",
     };
     await runChild(stack, "shared-migrate", "scripts/db-migrate.ts", env, "");
     await runChild(stack, "shared-users", "bench/add-users.ts", env, JSON.stringify([stack.owner]));
     const ports = [stack.opts.dashboardPort + 1, stack.opts.dashboardPort + 2];
     for (const [i, port] of ports.entries()) {
-      const m = spawnManaged(`shared-instance-${i + 1}`, process.execPath, ["scripts/serve.mjs", path.join(stack.opts.distDir, "standalone", "server.js")], {
+      const entry = path.join(stack.opts.distDir, "standalone", "server.js");
+      const m = spawnManaged(`shared-instance-${i + 1}`, process.execPath, ["scripts/serve.mjs", entry, "-H", "127.0.0.1", "-p", String(port)], {
         cwd: stack.root,
-        env: { ...env, PORT: String(port) },
+        env,
         logFile: path.join(stack.logDir, `shared-instance-${i + 1}.log`),
       });
       instances.push(m);

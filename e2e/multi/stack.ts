@@ -14,7 +14,7 @@ export const PORTS = { a: BASE_PORT, b: BASE_PORT + 1, sim: BASE_PORT + 2, redis
 export const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 export const SERVER_ENTRY = path.join(DIST_DIR, "standalone", "server.js");
 /** The start command the README gives for each instance. */
-export const START_COMMAND = ["scripts/serve.mjs", SERVER_ENTRY];
+export const startCommand = (port: number) => ["scripts/serve.mjs", SERVER_ENTRY, "-H", "127.0.0.1", "-p", String(port)];
 export const LOG_DIR = "test-results/multi";
 
 export const USERS = {

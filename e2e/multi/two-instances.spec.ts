@@ -11,7 +11,7 @@ import {
   PORTS,
   REDIS_URL,
   servicesMissing,
-  START_COMMAND,
+  startCommand,
   startProcess,
   stop,
   TcpProxy,
@@ -55,15 +55,14 @@ test.beforeAll(async () => {
     SESSION_SECRET: "multi-instance-session-secret-0123456789abcdef",
     TELNYX_API_KEY: "KEYmulti_fake_key_0123456789",
     TELNYX_API_BASE_URL: `${SIM}/v2`,
-    HOSTNAME: "127.0.0.1",
   };
   sim = startProcess("sim", "node_modules/.bin/tsx", ["scripts/sim.ts", "--port", String(PORTS.sim), "--seed", "42"], {});
   // The README's steps: migrate once, create users, start each instance.
   npmRun("db:migrate", [], env);
   npmRun("users", ["add", "--email", USERS.owner.email, "--role", "owner", "--password-stdin"], env, USERS.owner.password);
   npmRun("users", ["add", "--email", USERS.finance.email, "--role", "finance", "--password-stdin"], env, USERS.finance.password);
-  instances.a = startProcess("instance-a", "node", START_COMMAND, { ...env, PORT: String(PORTS.a) });
-  instances.b = startProcess("instance-b", "node", START_COMMAND, { ...env, PORT: String(PORTS.b) });
+  instances.a = startProcess("instance-a", "node", startCommand(PORTS.a), env);
+  instances.b = startProcess("instance-b", "node", startCommand(PORTS.b), env);
   await waitForUrl(`${SIM}/__sim/requests`, sim, "sim");
   await Promise.all([waitForUrl(`${A}/api/health?ready=1`, instances.a, "instance-a"), waitForUrl(`${B}/api/health?ready=1`, instances.b, "instance-b")]);
 });
