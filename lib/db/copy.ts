@@ -39,9 +39,10 @@ const COPIES: TableCopy[] = [
   {
     table: "idempotency_keys",
     orderBy: "created_at",
-    where: "state <> 'pending'",
+    where: "state NOT IN ('pending', 'released')",
     columns: {
-      scope: "plain", user_id: "plain", key: "plain", request_hash: "plain", state: "plain", status: "plain", body: "plain", created_at: "plain", updated_at: "plain",
+      scope: "plain", user_id: "plain", key: "plain", request_hash: "plain", state: "plain", status: "plain", body: "plain", headers: "plain",
+      owner_instance: "plain", owner_boot: "plain", heartbeat_at: "plain", created_at: "plain", updated_at: "plain",
     },
   },
 ];
