@@ -35,10 +35,8 @@ await describeEachEngine("migrations", (eng) => {
     await sql`insert into money_probe (amount) values ${sql.join(amounts.map((a) => sql`(${a})`))}`.execute(kysely);
     const back = await sql<{ amount: string }>`select amount from money_probe`.execute(kysely);
     expect(back.rows.map((r) => r.amount)).toEqual(amounts);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const total = await sumMoney(engine(), (kysely as any).selectFrom("money_probe"), "amount");
     expect(total).toBe("100000000000000000012.6025");
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     expect(await sumMoney(engine(), (kysely as any).selectFrom("money_probe").where("amount", "=", "-1"), "amount")).toBe("0");
   });
 });
