@@ -47,6 +47,18 @@ export const serverEnvSchema = z.object({
     .default("auto"),
   // This server's name among several sharing one database (idempotency claims); default host:port.
   INSTANCE_ID: optionalString,
+  // The ledger's sync worker (lib/ledger): "off" keeps it out of this server process.
+  SYNC_WORKER: z.enum(["on", "off"]).default("on"),
+  // The worker's upstream calls in any rolling minute, across every instance (pages are not counted).
+  SYNC_MAX_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  // How far back the first usage backfill reaches (days of detail records).
+  LEDGER_BACKFILL_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
+  // Audit events, webhook deliveries and usage rollups older than this are deleted; unset = keep everything.
+  LEDGER_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  // Per-stream intervals in seconds, e.g. "balance=300,usage=3600" (defaults in lib/ledger/config.ts).
+  LEDGER_INTERVALS: optionalString.pipe(
+    z.string().regex(/^[a-z_]+=\d+(,[a-z_]+=\d+)*$/, 'must look like "balance=300,usage=3600"').optional(),
+  ),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 }).superRefine((env, ctx) => {

@@ -95,7 +95,98 @@ export interface AccountTable {
   updatedAt: Instant;
 }
 
+/** The ledger (migrations/0002_ledger.ts). Booleans are 0/1 on SQLite. */
+export interface LedgerStreamTable {
+  stream: string;
+  cursor: string | null;
+  last_run_at: EpochMs | null;
+  last_success_at: EpochMs | null;
+  last_error: string | null;
+  last_error_at: EpochMs | null;
+  paused_until: EpochMs | null;
+  requested_at: EpochMs | null;
+  lease_holder: string | null;
+  lease_expires_at: EpochMs | null;
+}
+export interface LedgerCallTable {
+  id: Generated<number>;
+  at: EpochMs;
+  stream: string;
+}
+export interface LedgerBalanceTable {
+  at: EpochMs;
+  balance: string;
+  available_credit: string;
+  pending: string;
+  credit_limit: string;
+  currency: string;
+}
+export interface LedgerChargesMonthTable {
+  month: string;
+  currency: string;
+  grand_total: string;
+  summary: string;
+  breakdown: string | null;
+  frozen: boolean | number;
+  fetched_at: EpochMs;
+}
+export interface LedgerInvoiceTable {
+  id: string;
+  file_id: string | null;
+  period_start: string;
+  period_end: string;
+  paid: boolean | number;
+  seen_at: EpochMs;
+}
+export interface LedgerInvoicePdfTable {
+  invoice_id: string;
+  bytes: Uint8Array;
+  sha256: string;
+  size: number;
+  archived_at: EpochMs;
+}
+export interface LedgerAuditEventTable {
+  id: string;
+  created_at: EpochMs;
+  record_type: string | null;
+  resource_id: string | null;
+  change_type: string | null;
+  body: string;
+  search_text: string;
+}
+export interface LedgerWebhookDeliveryTable {
+  id: string;
+  started_at: EpochMs | null;
+  finished_at: EpochMs | null;
+  status: string;
+  event_type: string | null;
+  url: string | null;
+  attempt_count: number;
+  body: string;
+  search_text: string;
+}
+export interface LedgerUsageTypeTable {
+  day: string;
+  record_type: string;
+  currency: string;
+  count: number;
+  cost: string;
+}
+export interface LedgerUsageTagTable extends LedgerUsageTypeTable {
+  tag: string;
+}
+
 export interface Tables {
+  ledger_stream: LedgerStreamTable;
+  ledger_call: LedgerCallTable;
+  ledger_balance: LedgerBalanceTable;
+  ledger_charges_month: LedgerChargesMonthTable;
+  ledger_invoice: LedgerInvoiceTable;
+  ledger_invoice_pdf: LedgerInvoicePdfTable;
+  ledger_audit_event: LedgerAuditEventTable;
+  ledger_webhook_delivery: LedgerWebhookDeliveryTable;
+  ledger_usage_type: LedgerUsageTypeTable;
+  ledger_usage_tag: LedgerUsageTagTable;
   action_log: ActionLogTable;
   login_attempts: LoginAttemptsTable;
   idempotency_keys: IdempotencyKeysTable;

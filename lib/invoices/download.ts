@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { upstream } from "@/lib/telnyx/client";
+import type { OperationOutput } from "@/lib/telnyx/operation-specs";
 import { runOperation } from "@/lib/telnyx/run";
 
 /** Redirects followed from a download link (each hop checked like the link itself). */
@@ -108,9 +109,15 @@ export function invoiceFileName(periodStart: string): string {
   return `telnyx-invoice-${periodStart.slice(0, 7)}.pdf`;
 }
 
-/** A fresh download link for every call (links expire), then the file itself, streamed. */
-export async function openInvoicePdf(id: string): Promise<{ fileName: string; body: ReadableStream<Uint8Array>; size?: number }> {
-  const { data } = await runOperation("invoiceLink", { id });
+/**
+ * A fresh download link for every call (links expire), then the file itself, streamed. `getLink`
+ * lets the ledger's worker fetch the link inside its own call budget.
+ */
+export async function openInvoicePdf(
+  id: string,
+  getLink: () => Promise<OperationOutput<"invoiceLink">> = () => runOperation("invoiceLink", { id }),
+): Promise<{ fileName: string; body: ReadableStream<Uint8Array>; size?: number }> {
+  const { data } = await getLink();
   let response: Response;
   try {
     response = await fetchDownload(data.download_url, defaultDeps(), AbortSignal.timeout(30_000));

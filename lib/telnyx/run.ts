@@ -27,7 +27,8 @@ export function parseOperationInput<N extends OperationName>(name: N, raw: unkno
   return result.data as never;
 }
 
-async function callOnce(name: OperationName, input: unknown, timeout: number): Promise<{ value: unknown; size: number }> {
+/** One upstream call, its answer validated against the operation's response schema (no cache, no retry). */
+export async function callOnce(name: OperationName, input: unknown, timeout: number): Promise<{ value: unknown; size: number }> {
   const spec: OperationSpec = operationSpecs[name];
   const call = operationCalls[name] as (c: unknown, i: unknown, o: object) => { asResponse(): Promise<Response> };
   const response = await call(upstream().client, input, { maxRetries: 0, timeout }).asResponse();
