@@ -45,7 +45,7 @@ export interface Worker {
   onCall?: (stream: StreamName) => void;
 }
 
-export type RunOutcome = "ok" | "paused" | "busy" | "rate_limited" | "lease_lost" | "failed";
+export type RunOutcome = "ok" | "paused" | "busy" | "rate_limited" | "lease_lost" | "stopped" | "failed";
 
 export const newHolderId = () => `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
@@ -120,9 +120,19 @@ export async function runStream(w: Worker, stream: StreamName, options: { signal
     if (cause instanceof RateLimitedError) {
       outcome = "rate_limited";
       pausedUntil = clock.now() + cause.waitMs;
-    } else outcome = cause instanceof LeaseLostError ? "lease_lost" : "failed";
-    error = describe(cause);
-    if (outcome !== "lease_lost") log.warn("ledger.sync_error", { stream, outcome, error });
+      error = describe(cause);
+    } else if (cause instanceof LeaseLostError) {
+      outcome = "lease_lost";
+      error = cause.message;
+    } else if (options.signal?.aborted) {
+      // Stopped from outside (shutdown): the cursor holds what was committed; the next run resumes there.
+      outcome = "stopped";
+      error = "The run was stopped before it finished; the next one resumes from its cursor.";
+    } else {
+      outcome = "failed";
+      error = describe(cause);
+    }
+    if (outcome === "rate_limited" || outcome === "failed") log.warn("ledger.sync_error", { stream, outcome, error });
   } finally {
     clearInterval(heartbeat);
     options.signal?.removeEventListener("abort", onOuterAbort);
