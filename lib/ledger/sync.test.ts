@@ -58,7 +58,7 @@ await describeEachEngine("ledger sync", () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it("every archived invoice's SHA-256 is the simulator's file's", async () => {
     const w = await worker();
@@ -111,7 +111,7 @@ await describeEachEngine("ledger: resuming, leases, budget, 429", (eng) => {
       const now = rows.find((r) => r.day === p.day && r.record_type === p.record_type && r.currency === p.currency)!;
       expect([Number(now.count), new Big(now.cost).toFixed()]).toEqual([Number(p.count), new Big(p.cost).toFixed()]);
     }
-  });
+  }, 60_000);
 
   it("a live lease keeps other instances out; an expired one (a killed instance) is taken over", async () => {
     const w = await worker();
@@ -181,5 +181,5 @@ await describeEachEngine("ledger: two instances", (eng) => {
       const queries = (await sim.requests()).filter((r) => r.path.endsWith("/detail_records")).map((r) => JSON.stringify(r.query));
       expect(new Set(queries).size).toBe(queries.length);
       await Promise.all([a.db.destroy(), b.db.destroy()]);
-  });
+  }, 60_000);
 });
