@@ -1,6 +1,7 @@
 // Runs once when the server starts: the database schema (versioned migrations, under a lock on
 // Postgres so instances starting together migrate once), then the first users (demo users in demo
-// mode; instructions for creating the first owner otherwise). A failure stops the server.
+// mode; instructions for creating the first owner otherwise), then the ledger's sync worker.
+// A failure stops the server.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // The standalone server does not run next.config.mjs: check the environment here too, so a
@@ -17,5 +18,8 @@ export async function register() {
     sharedRedis(); // connect now, not on the first read
     const { ensureUsersReady } = await import("./lib/auth/bootstrap");
     await ensureUsersReady();
+    // The ledger's sync worker (lib/ledger), unless SYNC_WORKER=off.
+    const { startInProcessWorker } = await import("./lib/ledger/in-process");
+    await startInProcessWorker();
   }
 }

@@ -145,6 +145,8 @@ export class Stack {
       SESSION_SECRET: this.sessionSecret,
       NEXT_DIST_DIR: this.opts.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The ledger's worker would add upstream calls to what the sections count (the ledger section runs it itself).
+      SYNC_WORKER: "off",
     };
   }
 
