@@ -10,6 +10,7 @@ export const PAGES = [
   { href: "/audit-log", label: "Audit log", roles: OWNER_ONLY },
   { href: "/webhooks", label: "Webhooks", roles: OWNER_ONLY },
   { href: "/settings/billing", label: "Billing settings", roles: ALL_ROLES },
+  { href: "/settings/sync", label: "Sync", roles: OWNER_ONLY },
 ] as const satisfies readonly { href: string; label: string; roles: readonly Role[] }[];
 
 export type PageHref = (typeof PAGES)[number]["href"];
