@@ -17,6 +17,7 @@ import { concurrentReaders, pageLoads } from "./sections/coalescing";
 import { pageSpeed } from "./sections/pages";
 import { addedLatency, throughput } from "./sections/proxy";
 import { resilience } from "./sections/resilience";
+import { ledger, SIM_RATE_LIMIT } from "./sections/ledger";
 import { scale } from "./sections/scale";
 import { sharedState } from "./sections/shared";
 
@@ -112,6 +113,15 @@ async function main(opts: Options, report: Report): Promise<void> {
     }
     if (!stack.ownerCookie) await stack.loginOwner();
     await section(report, `scale (${stack.simScale})`, async () => scale(stack, report, await getBrowser(), opts.quick));
+  }
+  if (on("ledger")) {
+    if (opts.quick) report.note("quick run: the ledger backfill (large, about 15 minutes) is skipped");
+    else {
+      await stack.startSim("large", ["--rate-limit", String(SIM_RATE_LIMIT)]);
+      await stack.startDashboard();
+      if (!stack.ownerCookie) await stack.loginOwner();
+      await section(report, "ledger (first backfill, large)", () => ledger(stack, report));
+    }
   }
 }
 

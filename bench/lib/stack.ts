@@ -168,9 +168,9 @@ export class Stack {
     if (code !== 0) throw new Error(`creating the bench users failed (${code}); see ${path.relative(this.root, p.logFile)}`);
   }
 
-  async startSim(scale: "small" | "large"): Promise<void> {
+  async startSim(scale: "small" | "large", extraArgs: string[] = []): Promise<void> {
     if (this.simProc) await stop(this.simProc);
-    this.simProc = spawnManaged(`sim-${scale}`, process.execPath, ["--import", "tsx", "scripts/sim.ts", "--port", String(this.opts.simPort), "--seed", "42", "--scale", scale], {
+    this.simProc = spawnManaged(`sim-${scale}`, process.execPath, ["--import", "tsx", "scripts/sim.ts", "--port", String(this.opts.simPort), "--seed", "42", "--scale", scale, ...extraArgs], {
       cwd: this.root,
       env: { ...process.env, TELNYX_SIM_API_KEY: BENCH_API_KEY },
       logFile: path.join(this.logDir, "sim.log"),
