@@ -1,6 +1,7 @@
 // The ledger's API routes against a ledger filled by a real sync from the standalone simulator.
 import { beforeAll, expect, it, vi } from "vitest";
 import { GET as pdf } from "@/app/api/invoices/[id]/pdf/route";
+import { GET as invoiceSearch } from "@/app/api/invoices/search/route";
 import { GET as auditSearch } from "@/app/api/ledger/audit-events/route";
 import { GET as balanceHistory } from "@/app/api/history/balance/route";
 import { GET as dailySpend } from "@/app/api/history/daily-spend/route";
@@ -20,6 +21,7 @@ vi.mock("@/lib/auth/session", async () => {
   return { getSessionUser: async () => harness.session.user };
 });
 
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 const { sim } = useSimUpstream();
 const today = utcDay(Date.now());
 
@@ -100,6 +102,14 @@ await describeEachEngine("ledger routes", () => {
       const row = await kysely.selectFrom("ledger_invoice_pdf").select("sha256").where("invoice_id", "=", id).executeTakeFirst();
       expect(row?.sha256).toBe(archived[0]!.sha256);
     });
+  });
+
+  it("GET /api/invoices/search marks the invoices whose PDF the ledger keeps", async () => {
+    const kept = new Set((await (await db()).selectFrom("ledger_invoice_pdf").select("invoice_id").execute()).map((r) => r.invoice_id));
+    const res = await callRoute(invoiceSearch, "/api/invoices/search?size=50");
+    expect(res.status).toBe(200);
+    expect(res.json.archived.length).toBeGreaterThan(0);
+    expect(res.json.archived.sort()).toEqual(res.json.data.map((i: { invoice_id: string }) => i.invoice_id).filter((id: string) => kept.has(id)).sort());
   });
 
   it("GET /api/ledger/audit-events: free text over the kept copy, with the last sync time", async () => {

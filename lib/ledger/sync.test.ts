@@ -18,6 +18,8 @@ vi.mock("@/lib/auth/session", async () => {
   return { getSessionUser: async () => harness.session.user };
 });
 
+// Full syncs against a simulator on a shared machine: give them room.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 const { state, sim } = useSimUpstream();
 const worker = async (overrides = {}) => ({ db: await db(), engine: engine(), config: testConfig(), ...overrides });
 
@@ -76,6 +78,38 @@ await describeEachEngine("ledger sync", () => {
     await fetch(`${state.server.url}/__sim/requests`, { method: "DELETE" });
     expect(await runStream(w, "invoices")).toBe("ok");
     expect((await sim.requests()).map((r) => r.path)).toEqual(["/v2/invoices"]);
+  });
+});
+
+await describeEachEngine("ledger: charges and retention", () => {
+  it("closed months are frozen once invoiced and a few days old: the next run reads only the open ones", async () => {
+    const w = await worker();
+    await runStream(w, "invoices");
+    expect(await runStream(w, "charges")).toBe("ok");
+    expect(await sim.count("/charges_summary")).toBe(13);
+    expect(await sim.count("/charges_breakdown")).toBe(12);
+    const months = await w.db.selectFrom("ledger_charges_month").select(["month", "frozen", "grand_total"]).orderBy("month").execute();
+    expect(months.length).toBe(13);
+    for (const m of months) expect(m.grand_total).toMatch(/^-?\d+(\.\d+)?$/);
+    const open = months.filter((m) => !(m.frozen === true || m.frozen === 1)).length;
+    expect(open).toBeGreaterThanOrEqual(1); // the current month at least
+    expect(open).toBeLessThanOrEqual(2); // and last month while its invoice is recent
+    await fetch(`${state.server.url}/__sim/requests`, { method: "DELETE" });
+    await runStream(w, "charges");
+    expect(await sim.count("/charges_summary")).toBe(open);
+  });
+
+  it("LEDGER_RETENTION_DAYS drops audit events, deliveries and rollups older than it, and keeps the rest", async () => {
+    const w = await worker();
+    await runStream(w, "audit_events");
+    const all = await w.db.selectFrom("ledger_audit_event").select("created_at").execute();
+    const cutoff = Date.now() - 30 * 86_400_000;
+    const newer = all.filter((e) => e.created_at >= cutoff - 60_000).length;
+    expect(all.length).toBeGreaterThan(newer);
+    await runStream({ ...w, config: testConfig({ retentionDays: 30 }) }, "audit_events");
+    const kept = await w.db.selectFrom("ledger_audit_event").select("created_at").execute();
+    expect(kept.every((e) => e.created_at >= cutoff - 60_000)).toBe(true);
+    expect(kept.length).toBeGreaterThanOrEqual(newer - 1);
   });
 });
 
