@@ -108,7 +108,7 @@ export async function runStream(w: Worker, stream: StreamName, options: { signal
   let pausedUntil: number | null = null;
   try {
     const ctx = makeContext(
-      { db: w.db, engine: w.engine, stream, clock, config: w.config, upstream: workerUpstream(budget, stream, abort.signal, w.onCall && (() => w.onCall!(stream))), signal: abort.signal },
+      { db: w.db, engine: w.engine, stream, clock, config: w.config, upstream: workerUpstream(budget, stream, clock, abort.signal, w.onCall && (() => w.onCall!(stream))), signal: abort.signal },
       holder,
       row.cursor ? JSON.parse(row.cursor) : null,
     );

@@ -147,6 +147,18 @@ await describeEachEngine("ledger: resuming, leases, budget, 429", (eng) => {
     }
   }, 60_000);
 
+  it("a network failure or 5xx is tried again (at most 3 times, each inside the budget); then the run fails with a clear error", async () => {
+    const w = await worker();
+    await sim.fault({ path: "/balance", status: 503, times: 1 });
+    expect(await runStream(w, "balance")).toBe("ok");
+    expect(await sim.count("/balance")).toBe(2);
+    await sim.fault({ path: "/balance", status: 503, times: 5 });
+    expect(await runStream(w, "balance")).toBe("failed");
+    expect(await sim.count("/balance")).toBe(5);
+    const row = await w.db.selectFrom("ledger_stream").selectAll().where("stream", "=", "balance").executeTakeFirstOrThrow();
+    expect(row.last_error).toBe("Telnyx is having problems (HTTP 503). Try again shortly.");
+  });
+
   it("a live lease keeps other instances out; an expired one (a killed instance) is taken over", async () => {
     const w = await worker();
     const now = Date.now();
