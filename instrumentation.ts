@@ -11,7 +11,9 @@ export async function register() {
     const { closeDb, db } = await import("./lib/db");
     const { closeSharedRedis, sharedRedis } = await import("./lib/shared/redis");
     const { onShutdown } = await import("./lib/server/shutdown.mjs");
-    // After the last in-flight request on SIGTERM (scripts/serve.mjs): close the pools.
+    // After the last in-flight request on SIGTERM (scripts/serve.mjs): stop the ledger's worker
+    // (its runs end at their last commit and release their leases), then close the pools.
+    onShutdown(async () => (await import("./lib/ledger/in-process")).stopInProcessWorker());
     onShutdown(closeSharedRedis);
     onShutdown(closeDb);
     await db();
