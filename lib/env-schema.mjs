@@ -59,6 +59,12 @@ export const serverEnvSchema = z.object({
   LEDGER_INTERVALS: optionalString.pipe(
     z.string().regex(/^[a-z_]+=\d+(,[a-z_]+=\d+)*$/, 'must look like "balance=300,usage=3600"').optional(),
   ),
+  // Alerts by email (lib/alerts): smtp://user:pass@host:587 or smtps://…; unset = email channels fail visibly.
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional()),
+  // The From: of alert emails.
+  SMTP_FROM: optionalString,
+  // "1" lets alert webhooks reach private, loopback and link-local addresses (tests, internal receivers).
+  ALERTS_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 }).superRefine((env, ctx) => {

@@ -45,6 +45,13 @@ const OTHER_ROUTES: Record<string, readonly Role[]> = {
   "GET /api/history/daily-spend": ALL_ROLES,
   "GET /api/ledger/audit-events": OWNER_ONLY,
   "GET /api/ledger/webhook-deliveries": OWNER_ONLY,
+  "GET /api/alerts/rules": ALL_ROLES,
+  "POST /api/alerts/rules": OWNER_ONLY,
+  "PATCH /api/alerts/rules/{id}": OWNER_ONLY,
+  "DELETE /api/alerts/rules/{id}": OWNER_ONLY,
+  "POST /api/alerts/rules/{id}/test": OWNER_ONLY,
+  "GET /api/alerts/events": ALL_ROLES,
+  "POST /api/alerts/evaluate": OWNER_ONLY,
 };
 
 function routeFiles(dir: string): string[] {

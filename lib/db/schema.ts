@@ -176,7 +176,63 @@ export interface LedgerUsageTagTable extends LedgerUsageTypeTable {
   tag: string;
 }
 
+/** Alerts and the outbox (migrations/0003_alerts.ts). */
+export interface AlertRuleTable {
+  id: string;
+  name: string;
+  kind: string;
+  params: string;
+  channels: string;
+  renotify_hours: number;
+  muted_until: EpochMs | null;
+  /** 0 or 1 (integer on both engines) */
+  builtin: number;
+  state: "ok" | "firing";
+  level: number;
+  version: number;
+  episode_started_at: EpochMs | null;
+  last_notified_at: EpochMs | null;
+  last_evaluated_at: EpochMs | null;
+  created_at: EpochMs;
+}
+export interface AlertEventTable {
+  id: string;
+  rule_id: string;
+  type: "fired" | "resolved" | "test";
+  at: EpochMs;
+  figures: string;
+  rule_version: number;
+}
+export interface OutboxTable {
+  id: string;
+  topic: string;
+  ref: string | null;
+  channel: string;
+  channel_label: string;
+  message: string;
+  status: "pending" | "sent" | "failed";
+  attempts: number;
+  next_attempt_at: EpochMs;
+  lease_holder: string | null;
+  lease_expires_at: EpochMs | null;
+  last_error: string | null;
+  created_at: EpochMs;
+  sent_at: EpochMs | null;
+}
+export interface OutboxAttemptTable {
+  id: Generated<number>;
+  outbox_id: string;
+  at: EpochMs;
+  /** 0 or 1 */
+  ok: number;
+  error: string | null;
+}
+
 export interface Tables {
+  alert_rule: AlertRuleTable;
+  alert_event: AlertEventTable;
+  outbox: OutboxTable;
+  outbox_attempt: OutboxAttemptTable;
   ledger_stream: LedgerStreamTable;
   ledger_call: LedgerCallTable;
   ledger_balance: LedgerBalanceTable;

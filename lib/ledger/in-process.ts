@@ -13,7 +13,9 @@ const g = globalThis as typeof globalThis & { __ledgerWorker?: { stop(): Promise
 export async function startInProcessWorker(): Promise<void> {
   if (g.__ledgerWorker || serverEnv().SYNC_WORKER === "off") return;
   const config = ledgerConfig();
-  g.__ledgerWorker = startWorker({ db: await db(), engine: engine(), config });
+  // Alerts are evaluated after each successful sync (lib/alerts).
+  const afterSuccess = async () => (await import("@/lib/alerts/job")).evaluateNow();
+  g.__ledgerWorker = startWorker({ db: await db(), engine: engine(), config, afterSuccess });
   log.info("ledger.worker_started", { engine: engine(), max_calls_per_minute: config.maxCallsPerMinute });
 }
 

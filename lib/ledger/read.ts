@@ -246,3 +246,43 @@ export async function databaseSize(db: Db, engine: Engine): Promise<number> {
 }
 
 
+
+// ---- Reads for alert rules (lib/alerts) ----
+
+/** The newest balance snapshot, or null before the first sync. */
+export async function latestBalance(db: Db) {
+  const r = await db.selectFrom("ledger_balance").selectAll().orderBy("at", "desc").limit(1).executeTakeFirst();
+  return r ? { at: iso(Number(r.at)), balance: String(r.balance), available_credit: String(r.available_credit), currency: r.currency } : null;
+}
+
+/** Kept auto-recharge payments (audit events of a payment with `auto_recharge` true) since `sinceMs`. */
+export async function autoRechargesSince(db: Db, sinceMs: number): Promise<{ at: string; amount: string | null }[]> {
+  const rows = await db.selectFrom("ledger_audit_event").select(["created_at", "body"]).where("record_type", "=", "payment").where("created_at", ">=", sinceMs).orderBy("created_at").execute();
+  const out: { at: string; amount: string | null }[] = [];
+  for (const r of rows) {
+    const changes = (JSON.parse(r.body).changes ?? []) as { field?: string; to?: unknown }[];
+    if (!changes.some((c) => c.field === "auto_recharge" && c.to === true)) continue;
+    const amount = changes.find((c) => c.field === "amount")?.to;
+    out.push({ at: iso(Number(r.created_at)), amount: typeof amount === "string" ? amount : null });
+  }
+  return out;
+}
+
+/** Kept webhook deliveries started since `sinceMs`, per target URL: how many, how many failed. */
+export async function webhookOutcomesSince(db: Db, sinceMs: number): Promise<{ url: string; total: number; failed: number }[]> {
+  const rows = await db.selectFrom("ledger_webhook_delivery").select(["url", "status"]).where("started_at", ">=", sinceMs).execute();
+  const acc = new Map<string, { url: string; total: number; failed: number }>();
+  for (const r of rows) {
+    const url = r.url ?? "";
+    const a = acc.get(url) ?? { url, total: 0, failed: 0 };
+    a.total++;
+    if (r.status === "failed") a.failed++;
+    acc.set(url, a);
+  }
+  return [...acc.values()].sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** Every user tag seen in the usage rollups. */
+export async function knownTags(db: Db): Promise<string[]> {
+  return (await db.selectFrom("ledger_usage_tag").select("tag").distinct().where("tag", "!=", "").execute()).map((r) => r.tag);
+}

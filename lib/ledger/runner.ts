@@ -43,6 +43,8 @@ export interface Worker {
   holder?: string;
   /** Called before each upstream call the worker makes (progress; tests stop a run halfway with it). */
   onCall?: (stream: StreamName) => void;
+  /** Called after each successful run of a stream (the alerts evaluate then); its failure is only logged. */
+  afterSuccess?: (stream: StreamName) => Promise<unknown>;
 }
 
 export type RunOutcome = "ok" | "paused" | "busy" | "rate_limited" | "lease_lost" | "stopped" | "failed";
@@ -150,6 +152,8 @@ export async function runStream(w: Worker, stream: StreamName, options: { signal
     .where("stream", "=", stream)
     .where("lease_holder", "=", holder)
     .execute();
+  if (outcome === "ok" && w.afterSuccess)
+    await w.afterSuccess(stream).catch((e) => log.warn("ledger.after_success_failed", { stream, message: (e as Error)?.message }));
   return outcome;
 }
 
