@@ -1,6 +1,6 @@
 // Runs once when the server starts: the database schema (versioned migrations, under a lock on
 // Postgres so instances starting together migrate once), then the first users (demo users in demo
-// mode; instructions for creating the first owner otherwise), then the ledger's sync worker.
+// mode; instructions for creating the first owner otherwise), then the ledger's sync worker and the alerts job.
 // A failure stops the server.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -23,5 +23,13 @@ export async function register() {
     // The ledger's sync worker (lib/ledger), unless SYNC_WORKER=off.
     const { startInProcessWorker } = await import("./lib/ledger/in-process");
     await startInProcessWorker();
+    // Alerts (lib/alerts): the built-in rule, a demo budget on a fresh demo database, the outbox job.
+    const alerts = await import("./lib/alerts/store");
+    const database = await db();
+    await alerts.ensureBuiltinRules(database);
+    const { demoMode } = await import("./lib/auth/bootstrap");
+    if (demoMode()) await alerts.seedDemoRules(database);
+    const { startAlertsJob } = await import("./lib/alerts/job");
+    startAlertsJob();
   }
 }

@@ -201,3 +201,15 @@ export async function listEvents(db: Db, o: { rule_id?: string; limit: number })
     deliveries: deliveries.filter((d) => d.ref === r.id).map((d) => ({ channel: d.channel, status: d.status, attempts: d.attempts, last_error: d.last_error })),
   }));
 }
+
+/**
+ * A fresh demo database gets a monthly budget the simulated usage crosses, sent to the log (and
+ * shown on the overview once the first sync has run), so the demo shows a firing alert.
+ */
+export async function seedDemoRules(db: Db, now = Date.now()): Promise<boolean> {
+  const existing = await db.selectFrom("alert_rule").select("id").limit(1).execute();
+  if (existing.length > 0) return false;
+  await ensureBuiltinRules(db, now);
+  await insertRule(db, { name: "Monthly budget (demo)", kind: "budget", params: { amount: "10.00", forecast: true }, channels: [{ type: "log" }] }, now);
+  return true;
+}
