@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { AutoRechargeCard } from "@/components/overview/auto-recharge-card";
 import { BalanceCard } from "@/components/overview/balance-card";
+import { FiringAlertsCard } from "@/components/overview/firing-alerts-card";
 import { ChargesTrendCard } from "@/components/overview/charges-trend-card";
 import { LatestInvoicesCard } from "@/components/overview/latest-invoices-card";
 import { MonthToDateCard } from "@/components/overview/month-to-date-card";
@@ -39,6 +40,7 @@ export default async function OverviewPage() {
           <ChargesTrendCard />
           <AutoRechargeCard canEdit={user.role === "owner"} />
           <LatestInvoicesCard />
+          <FiringAlertsCard />
         </div>
       </HydrationBoundary>
     </>
