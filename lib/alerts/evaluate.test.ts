@@ -7,7 +7,7 @@ import { describeEachEngine } from "@/lib/db/testing";
 import { addDays, DAY_MS, utcDay } from "@/lib/ledger/clock";
 import { evaluateRules } from "./evaluate";
 import type { RuleInput } from "./schemas";
-import { BUILTIN_STALE_ID, insertRule } from "./store";
+import { BUILTIN_STALE_ID, insertRule, seedDemoRules } from "./store";
 
 const NOW = Date.parse("2026-11-20T12:00:00Z");
 const TODAY = utcDay(NOW);
@@ -173,6 +173,16 @@ await describeEachEngine("alert evaluation", (engine) => {
     await balance(d, "1.00");
     expect((await evaluateRules(d, { now: NOW })).fired).toEqual([]);
     expect((await evaluateRules(d, { now: NOW + HOUR + 1 })).fired).toEqual([id]);
+  });
+
+  it("a fresh demo database gets a budget that the month's spend crosses, sent to the log; only once", async () => {
+    expect(await seedDemoRules(d, NOW)).toBe(true);
+    expect(await seedDemoRules(d, NOW)).toBe(false);
+    for (let i = 0; i < 5; i++) await spend(d, addDays(TODAY, -i), "3.00");
+    const { fired } = await evaluateRules(d, { now: NOW });
+    const demo = await d.selectFrom("alert_rule").selectAll().where("kind", "=", "budget").executeTakeFirstOrThrow();
+    expect(fired).toEqual([demo.id]);
+    expect(await d.selectFrom("outbox").select("channel_label").execute()).toEqual([{ channel_label: "log" }]);
   });
 
   describe("two instances", () => {
