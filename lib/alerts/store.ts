@@ -164,12 +164,16 @@ export async function listRules(db: Db, now = Date.now(), onlyId?: string): Prom
   const events = await db.selectFrom("alert_event").select(["id", "rule_id"]).where("rule_id", "in", rows.map((r) => r.id)).execute();
   const ruleOf = new Map<string, string>(events.map((e) => [e.id, e.rule_id]));
   for (const r of rows) ruleOf.set(r.id, r.id);
-  const latest = new Map<string, AlertRule["last_delivery"]>();
+  // Of the newest batch (one event's or test's messages), the worst: a failing channel shows.
+  const latest = new Map<string, { created: number; rank: number; value: NonNullable<AlertRule["last_delivery"]> }>();
   for (const d of await deliveriesFor(db, [...ruleOf.keys()])) {
     const ruleId = ruleOf.get(d.ref!)!;
-    latest.set(ruleId, { channel: d.channel, status: d.status, attempts: d.attempts, last_error: d.last_error, at: iso(d.sent_at ?? d.created_at)! });
+    const rank = d.status === "sent" ? 0 : d.last_error ? 2 : 1;
+    const cur = latest.get(ruleId);
+    if (cur && cur.created === d.created_at && cur.rank >= rank) continue;
+    latest.set(ruleId, { created: d.created_at, rank, value: { channel: d.channel, status: d.status, attempts: d.attempts, last_error: d.last_error, at: iso(d.sent_at ?? d.created_at)! } });
   }
-  return rows.map((r) => toRule(r, latest.get(r.id) ?? null, now));
+  return rows.map((r) => toRule(r, latest.get(r.id)?.value ?? null, now));
 }
 
 export async function getRule(db: Db, id: string, now = Date.now()): Promise<AlertRule> {
