@@ -8,7 +8,10 @@ import { parseArgs } from "node:util";
 import { connect, databaseTarget } from "../lib/db";
 import { migrateToLatest } from "../lib/db/migrate";
 import { isStreamName, ledgerConfig, STREAMS, type StreamName } from "../lib/ledger/config";
-import { runOnce, startWorker } from "../lib/ledger/runner";
+import { newHolderId, runOnce, startWorker } from "../lib/ledger/runner";
+import { senders } from "../lib/alerts/channels";
+import { evaluateRules } from "../lib/alerts/evaluate";
+import { drainOutbox } from "../lib/outbox";
 
 const USAGE = `usage: npm run sync -- --once [--stream ${STREAMS.join("|")}]
        npm run sync -- --watch`;
@@ -38,7 +41,12 @@ async function main(): Promise<number> {
       console.error(`sync: upstream calls so far: ${[...calls].map(([s, n]) => `${s} ${n}`).join(", ")}`);
     }
   };
-  const worker = { db: conn.db, engine: conn.engine, config, onCall };
+  // Alerts are evaluated after each successful stream, and what they queue is sent (lib/alerts).
+  const afterSuccess = async () => {
+    await evaluateRules(conn.db);
+    await drainOutbox({ db: conn.db, senders: senders(), holder: newHolderId() });
+  };
+  const worker = { db: conn.db, engine: conn.engine, config, onCall, afterSuccess };
   try {
     if (values.once) {
       const t0 = Date.now();
