@@ -1,7 +1,7 @@
 // Addresses the server must not be made to reach on someone's say-so: loopback, private,
 // link-local (cloud metadata at 169.254.169.254), shared, multicast, reserved; IPv6 likewise, and
-// IPv4-mapped IPv6 as a whole. The same list as the invoice download check on wt-sec (#10): once
-// that is on main, lib/invoices/download.ts should import isInternalAddress from here.
+// IPv4-mapped IPv6 as a whole. Used by invoice downloads (lib/invoices/download.ts) and alert
+// webhooks (lib/alerts).
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 
