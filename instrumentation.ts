@@ -14,6 +14,7 @@ export async function register() {
     // After the last in-flight request on SIGTERM (scripts/serve.mjs): stop the ledger's worker
     // (its runs end at their last commit and release their leases), then close the pools.
     onShutdown(async () => (await import("./lib/ledger/in-process")).stopInProcessWorker());
+    onShutdown(async () => (await import("./lib/alerts/job")).stopAlertsJob());
     onShutdown(closeSharedRedis);
     onShutdown(closeDb);
     await db();

@@ -51,3 +51,9 @@ export function startAlertsJob(): void {
   g.__alertsJob = { stop: () => clearInterval(timer) };
   log.info("alerts.job_started", {});
 }
+
+/** Stops the job (on SIGTERM, before the pools close); a send in flight finishes or its lease lapses. */
+export function stopAlertsJob(): void {
+  g.__alertsJob?.stop();
+  g.__alertsJob = undefined;
+}
