@@ -1,9 +1,14 @@
-// The alerts page's and overview card's reads (move to lib/query/keys.ts once that key factory is on main).
+// The alerts page's and overview card's reads; their keys come from the one factory (lib/query/keys.ts).
 import { queryOptions } from "@tanstack/react-query";
 import type { AlertEvent, AlertRule } from "@/lib/alerts/describe";
 import { apiFetch } from "@/lib/api/fetcher";
+import { queryKeys } from "@/lib/query/keys";
 
-export const alertKeys = { all: ["alerts"] as const, rules: ["alerts", "rules"] as const, events: ["alerts", "events"] as const };
+export const alertKeys = {
+  all: queryKeys.dashboard.family("alerts"),
+  rules: queryKeys.dashboard.alertRules(),
+  events: queryKeys.dashboard.alertEvents(),
+};
 
 export const alertRulesQuery = queryOptions({
   queryKey: alertKeys.rules,

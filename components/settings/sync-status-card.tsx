@@ -9,13 +9,14 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { LoadingBlock } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { apiFetch } from "@/lib/api/fetcher";
+import { queryKeys } from "@/lib/query/keys";
 import { formatCount, formatDateTime } from "@/lib/format";
 import type { StreamStatus } from "@/lib/ledger/read";
 
 type SyncStatus = { data: StreamStatus[]; meta: { database_bytes: number; engine: string } };
 
 export const syncStatusQuery = queryOptions({
-  queryKey: ["sync-status"],
+  queryKey: queryKeys.dashboard.syncStatus(),
   queryFn: ({ signal }) => apiFetch<SyncStatus>("/api/sync/status", { signal }),
   // The worker moves on its own: keep the page current while it is open.
   refetchInterval: 10_000,

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { connect, databaseTarget, db, type Db } from "@/lib/db";
 import { describeEachEngine } from "@/lib/db/testing";
-import { addDays, DAY_MS, utcDay } from "@/lib/ledger/clock";
+import { addDays, utcDay } from "@/lib/ledger/clock";
 import { evaluateRules } from "./evaluate";
 import type { RuleInput } from "./schemas";
 import { BUILTIN_STALE_ID, insertRule, seedDemoRules } from "./store";

@@ -1,6 +1,6 @@
 // The ledger against the standalone simulator, on SQLite and (when it answers) on Postgres.
 import { createHash } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { GET as getBalance } from "@/app/api/balance/route";
 import { callRoute, useSimUpstream } from "@/lib/api/testing/sim-harness";
 import { connect, databaseTarget, db, engine } from "@/lib/db";

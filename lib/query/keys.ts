@@ -7,7 +7,7 @@ import type { OperationName } from "@/lib/telnyx/operation-routes";
 import type { OperationParams } from "@/lib/telnyx/operation-specs";
 
 /** Reads the dashboard computes itself (from Telnyx reads or its own database), by name. */
-export type DashboardRead = "invoiceSearch" | "chargesMonthly" | "actionLog" | "webhookHealth";
+export type DashboardRead = "invoiceSearch" | "chargesMonthly" | "actionLog" | "webhookHealth" | "alerts" | "syncStatus";
 
 export interface InvoiceSearchKeyParams {
   year: number | null;
@@ -40,5 +40,9 @@ export const queryKeys = {
     chargesMonthly: (months: number) => ["dashboard", "chargesMonthly", { months }] as const,
     actionLog: (p: ActionLogKeyParams) => ["dashboard", "actionLog", p] as const,
     webhookHealth: (window: { from: string; to: string }) => ["dashboard", "webhookHealth", window] as const,
+    /** Alert rules and events: one family, since a change to a rule changes both. */
+    alertRules: () => ["dashboard", "alerts", "rules"] as const,
+    alertEvents: () => ["dashboard", "alerts", "events"] as const,
+    syncStatus: () => ["dashboard", "syncStatus"] as const,
   },
 } as const;
