@@ -43,6 +43,7 @@ const OTHER_ROUTES: Record<string, readonly Role[]> = {
   "POST /api/sync/run": OWNER_ONLY,
   "GET /api/history/balance": ALL_ROLES,
   "GET /api/history/daily-spend": ALL_ROLES,
+  "GET /api/history/daily-spend/export": ALL_ROLES,
   "GET /api/ledger/audit-events": OWNER_ONLY,
   "GET /api/ledger/webhook-deliveries": OWNER_ONLY,
   "GET /api/alerts/rules": ALL_ROLES,

@@ -5,6 +5,7 @@ import { GET as invoiceSearch } from "@/app/api/invoices/search/route";
 import { GET as auditSearch } from "@/app/api/ledger/audit-events/route";
 import { GET as balanceHistory } from "@/app/api/history/balance/route";
 import { GET as dailySpend } from "@/app/api/history/daily-spend/route";
+import { GET as dailySpendExport } from "@/app/api/history/daily-spend/export/route";
 import { POST as syncRun } from "@/app/api/sync/run/route";
 import { GET as syncStatus } from "@/app/api/sync/status/route";
 import { callRoute, useSimUpstream } from "@/lib/api/testing/sim-harness";
@@ -69,6 +70,22 @@ await describeEachEngine("ledger routes", () => {
     expect(byTag.json.data.some((r: { key: string | null }) => r.key === null)).toBe(true);
     for (const [query, param] of [["group_by=vendor", "group_by"], [`from=${today}&to=${addDays(today, -1)}`, "to"], ["from=2026-02-30", "from"]])
       expect((await callRoute(dailySpend, `/api/history/daily-spend?${query}`)).json.errors[0].source.parameter).toBe(param);
+  });
+
+  it("GET /api/history/daily-spend/export: the same rows as CSV, any range kept; bad input is a 422 naming it", async () => {
+    const q = `from=${addDays(today, -100)}&to=${addDays(today, 1)}&group_by=tag`;
+    const json = await callRoute(dailySpend, `/api/history/daily-spend?${q}`);
+    const csv = await callRoute(dailySpendExport, `/api/history/daily-spend/export?${q}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(csv.headers.get("content-disposition")).toContain(`cost-per-day-by-tag-${addDays(today, -100)}-to-${addDays(today, 1)}.csv`);
+    const lines = csv.text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("date,tag,count,cost,currency");
+    expect(lines.length - 1).toBe(json.json.data.length);
+    const costs = lines.slice(1).map((l) => l.split(",")[3]!);
+    expect(costs).toEqual(json.json.data.map((r: { cost: string }) => r.cost));
+    const bad = await callRoute(dailySpendExport, `/api/history/daily-spend/export?from=${today}&to=${today}`);
+    expect([bad.status, bad.json.errors[0].source.parameter]).toEqual([422, "to"]);
   });
 
   it("GET /api/history/balance: the snapshot, and reconstructed days before it", async () => {
