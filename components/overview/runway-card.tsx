@@ -48,9 +48,8 @@ function RunwayFigures({ now }: { now: Date }) {
     </p>
   ) : (
     <p className="text-xs text-muted" data-testid="runway-basis">
-      {spend.isError ? "The ledger couldn't be read, so: " : "The ledger holds no usage yet, so: "}
-      at this month&apos;s average of <Money amount={runway.dailySpend} currency={b.currency} /> a day (<Money amount={monthToDate} currency={b.currency} /> over{" "}
-      {elapsed} {elapsed === 1 ? "day" : "days"}).
+      At this month&apos;s average of <Money amount={runway.dailySpend} currency={b.currency} /> a day (<Money amount={monthToDate} currency={b.currency} /> over{" "}
+      {elapsed} {elapsed === 1 ? "day" : "days"}): {spend.isError ? "the ledger couldn't be read" : "the ledger holds no usage yet"}.
     </p>
   );
   if (runway.kind === "exhausted")
