@@ -31,12 +31,12 @@ test.describe("ledger views", () => {
   test("overview: balance history (reconstructed days labelled, 30/90 days), daily spend, and the runway's trailing rate", async ({ page }) => {
     await page.goto("/");
     const history = page.getByTestId("balance-history-card");
-    await expect(history.getByTestId("balance-history-chart")).toBeVisible();
+    await expect(history.getByTestId("balance-history-chart")).toBeVisible({ timeout: 30_000 }); // recharts loads after the first paint
     await expect(history.getByTestId("balance-history-note")).toContainText(/reconstructed/);
     await history.getByRole("tab", { name: "90 days" }).click();
     await expect(history.getByRole("tab", { name: "90 days" })).toHaveAttribute("aria-selected", "true");
-    await expect(history.getByTestId("balance-history-chart")).toBeVisible();
-    await expect(page.getByTestId("daily-spend-card").getByTestId("daily-spend-chart")).toBeVisible();
+    await expect(history.getByTestId("balance-history-chart")).toBeVisible({ timeout: 30_000 }); // recharts loads after the first paint
+    await expect(page.getByTestId("daily-spend-card").getByTestId("daily-spend-chart")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("runway-basis")).toContainText(/the trailing (7|30)-day average of .+ a day, the higher of the last 7 days/i);
     await expectAxeClean(page);
   });
@@ -52,7 +52,7 @@ test.describe("ledger views", () => {
     await expect(table.getByRole("rowheader", { name: "Total" })).toBeVisible();
     await expectAxeClean(page);
 
-    await view.getByLabel("Per").selectOption("tag");
+    await view.getByRole("combobox").selectOption("tag");
     await expect(table.getByRole("columnheader", { name: "Untagged" })).toBeVisible();
     const download = page.waitForEvent("download");
     await view.getByRole("link", { name: "Export CSV" }).click();
