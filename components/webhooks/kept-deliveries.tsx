@@ -3,7 +3,7 @@
 import { KeptSearchPanel } from "@/components/ledger/kept-search";
 import { formatDateTime } from "@/lib/format";
 import type { WebhookDelivery } from "@/lib/telnyx/schemas/webhook-deliveries";
-import { StatusBadge } from "./deliveries-list";
+import { StatusBadge } from "./deliveries-table/columns";
 
 /** Search over every webhook delivery the ledger kept (past Telnyx's filters and retention). */
 export function KeptDeliveries() {

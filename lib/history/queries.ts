@@ -2,13 +2,14 @@
 // /api/history/daily-spend (UTC days, from inclusive, to exclusive).
 import { queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/fetcher";
+import { queryKeys } from "@/lib/query/keys";
 import type { BalancePoint, DailySpend } from "@/lib/ledger/read";
 
 export type SpendGroup = "record_type" | "tag";
 
 export const historyKeys = {
-  balance: (from: string, to: string) => ["dashboard", "history", "balance", { from, to }] as const,
-  dailySpend: (from: string, to: string, groupBy: SpendGroup) => ["dashboard", "history", "dailySpend", { from, to, groupBy }] as const,
+  balance: queryKeys.dashboard.balanceHistory,
+  dailySpend: queryKeys.dashboard.dailySpend,
 };
 
 export function balanceHistoryOptions(from: string, to: string) {
@@ -37,9 +38,7 @@ export interface KeptPage<T> {
   meta: { page_number: number; page_size: number; total_pages: number; total_results: number; source: "ledger"; last_sync_at: string | null };
 }
 
-export const keptKeys = {
-  search: (stream: KeptStream, s: KeptSearch) => ["dashboard", "ledger", stream, s] as const,
-};
+export const keptKeys = { search: queryKeys.dashboard.keptSearch };
 
 /** GET /api/ledger/{stream}: free text over the dashboard's kept copy (owners), newest first. */
 export function keptSearchOptions<T>(stream: KeptStream, s: KeptSearch, size = 50) {
