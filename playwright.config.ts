@@ -6,6 +6,8 @@ import { E2E } from "./e2e/env";
 // simulator, so a test can break upstream calls with /__sim/faults and count them with /__sim/requests.
 export default defineConfig({
   testDir: "./e2e",
+  // The two-instance test has its own config (playwright.multi.config.ts) and servers.
+  testIgnore: ["multi/**"],
   outputDir: "./test-results",
   fullyParallel: false,
   workers: 1,

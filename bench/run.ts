@@ -17,7 +17,9 @@ import { concurrentReaders, pageLoads } from "./sections/coalescing";
 import { pageSpeed } from "./sections/pages";
 import { addedLatency, throughput } from "./sections/proxy";
 import { resilience } from "./sections/resilience";
+import { ledger, SIM_RATE_LIMIT } from "./sections/ledger";
 import { scale } from "./sections/scale";
+import { sharedState } from "./sections/shared";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const started = new Date();
@@ -93,6 +95,14 @@ async function main(opts: Options, report: Report): Promise<void> {
       }
     }
   }
+  if (on("shared")) {
+    if (!stack.dashboard || stack.simScale !== "small") {
+      await stack.startSim("small");
+      await stack.startDashboard();
+      await stack.loginOwner();
+    }
+    await section(report, "shared state (Postgres + Redis, two instances)", () => sharedState(stack, report, opts.quick));
+  }
   if (on("scale")) {
     if (opts.quick) {
       report.note("quick run: scale figures measured on the small simulator (audit log to row 300), not comparable to the full run");
@@ -103,6 +113,15 @@ async function main(opts: Options, report: Report): Promise<void> {
     }
     if (!stack.ownerCookie) await stack.loginOwner();
     await section(report, `scale (${stack.simScale})`, async () => scale(stack, report, await getBrowser(), opts.quick));
+  }
+  if (on("ledger")) {
+    if (opts.quick) report.note("quick run: the ledger backfill (large, about 15 minutes) is skipped");
+    else {
+      await stack.startSim("large", ["--rate-limit", String(SIM_RATE_LIMIT)]);
+      await stack.startDashboard();
+      if (!stack.ownerCookie) await stack.loginOwner();
+      await section(report, "ledger (first backfill, large)", () => ledger(stack, report));
+    }
   }
 }
 

@@ -233,9 +233,10 @@ test.describe("auto-recharge as owner", () => {
       await recharge(page).fill("120.00");
       await sim.fault({ path: PREFS_PATH, method: "PATCH", times: 1, ...fault });
       await form(page).getByRole("button", { name: "Review 1 change before saving" }).click();
-      await page.getByRole("dialog").getByRole("button", { name: "Save 1 change" }).click();
+      // GETs of the settings counted before saving: the re-read comes after the failed PATCH.
       const reads = () => sim.count(PREFS_PATH);
       const readsBefore = await reads();
+      await page.getByRole("dialog").getByRole("button", { name: "Save 1 change" }).click();
       const alert = page.getByRole("alert").filter({ hasText: title });
       await expect(alert).toContainText(text);
       await expect(recharge(page)).toHaveValue("120.00");

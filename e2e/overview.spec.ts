@@ -62,7 +62,7 @@ test.describe("overview", () => {
     await expect(page.getByRole("button", { name: "Sign out" }).first()).toBeVisible();
   });
 
-  test("the runway follows this month's average daily spend and names the top-up", async ({ page }) => {
+  test("the runway follows the ledger's trailing daily spend (or this month's average without it) and names the top-up", async ({ page }) => {
     await page.goto("/");
     const runway = page.getByTestId("runway");
     await expect(runway).toBeVisible();
@@ -72,7 +72,7 @@ test.describe("overview", () => {
     ]);
     const text = (await runway.textContent()) ?? "";
     if (/days of available credit/.test(text)) {
-      await expect(runway).toContainText(/At this month's average of .+ a day/);
+      await expect(runway).toContainText(/At (this month's|the trailing (7|30)-day) average of .+ a day/);
       await expect(runway).toContainText(/Runs out around/);
       if (prefs.data.enabled) await expect(page.getByTestId("runway-auto-recharge")).toContainText("Auto-recharge is on");
       else await expect(page.getByTestId("runway-auto-recharge")).toHaveCount(0);

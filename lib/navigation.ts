@@ -9,7 +9,9 @@ export const PAGES = [
   { href: "/usage", label: "Usage", roles: ALL_ROLES },
   { href: "/audit-log", label: "Audit log", roles: OWNER_ONLY },
   { href: "/webhooks", label: "Webhooks", roles: OWNER_ONLY },
+  { href: "/alerts", label: "Alerts", roles: ALL_ROLES },
   { href: "/settings/billing", label: "Billing settings", roles: ALL_ROLES },
+  { href: "/settings/sync", label: "Sync", roles: OWNER_ONLY },
 ] as const satisfies readonly { href: string; label: string; roles: readonly Role[] }[];
 
 export type PageHref = (typeof PAGES)[number]["href"];

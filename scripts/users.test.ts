@@ -1,10 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { useTempDatabase } from "../lib/db/testing";
+import { expect, it } from "vitest";
+import { describeEachEngine } from "../lib/db/testing";
 import { listActions } from "../lib/action-log";
 import { passwordMatches } from "../lib/auth/users";
 import { runUsersCli } from "./users";
 
-useTempDatabase();
 
 async function cli(args: string, password = "") {
   const out: string[] = [];
@@ -17,7 +16,7 @@ async function cli(args: string, password = "") {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-describe("users CLI", () => {
+await describeEachEngine("users CLI", () => {
   it("adds a user, then refuses a duplicate email", async () => {
     expect(await cli("add --email Boss@Example.com --role owner --password-stdin", "a long enough password")).toMatchObject({ code: 0, out: "Added boss@example.com (owner)." });
     const dup = await cli("add --email boss@example.com --role finance --password-stdin", "another long password");
@@ -56,7 +55,7 @@ describe("users CLI", () => {
   });
 
   it("records user management in the action log, without passwords", async () => {
-    const { items } = listActions({ action: "user.add", limit: 50, offset: 0 });
+    const { items } = await listActions({ action: "user.add", limit: 50, offset: 0 });
     expect(items.some((e) => e.outcome === "failure" && e.error?.includes("already exists"))).toBe(true);
     expect(JSON.stringify(items)).not.toContain("long enough password");
   });

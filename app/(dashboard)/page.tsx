@@ -2,7 +2,9 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { AutoRechargeCard } from "@/components/overview/auto-recharge-card";
 import { BalanceCard } from "@/components/overview/balance-card";
+import { FiringAlertsCard } from "@/components/overview/firing-alerts-card";
 import { ChargesTrendCard } from "@/components/overview/charges-trend-card";
+import { BalanceHistoryCard, DailySpendCard } from "@/components/overview/history-cards";
 import { LatestInvoicesCard } from "@/components/overview/latest-invoices-card";
 import { MonthToDateCard } from "@/components/overview/month-to-date-card";
 import { RunwayCard } from "@/components/overview/runway-card";
@@ -36,9 +38,12 @@ export default async function OverviewPage() {
           <BalanceCard />
           <RunwayCard now={now.toISOString()} />
           <MonthToDateCard month={month} />
+          <BalanceHistoryCard now={now.toISOString()} isOwner={user.role === "owner"} />
+          <DailySpendCard now={now.toISOString()} isOwner={user.role === "owner"} />
           <ChargesTrendCard />
           <AutoRechargeCard canEdit={user.role === "owner"} />
           <LatestInvoicesCard />
+          <FiringAlertsCard />
         </div>
       </HydrationBoundary>
     </>

@@ -2,7 +2,7 @@
 // (3500, 4510, .next-bench) and can be changed by flag or environment variable.
 import { parseArgs } from "node:util";
 
-export const SECTIONS = ["coalescing", "proxy", "resilience", "pageloads", "pages", "scale"] as const;
+export const SECTIONS = ["coalescing", "proxy", "resilience", "pageloads", "pages", "shared", "scale", "ledger"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Options {

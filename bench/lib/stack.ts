@@ -1,6 +1,7 @@
 // What the benchmark runs against: the production build (built here when stale), a fresh SQLite
-// database with bench users, the standalone Telnyx simulator and `next start`, all children of
+// database with bench users, the standalone Telnyx simulator and the standalone server, all children of
 // this process on 127.0.0.1.
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -80,6 +81,8 @@ export async function ensureBuild(opts: Options, root: string, logDir: string, s
   } finally {
     restoreTsconfigInclude(tsconfigPath, includeBefore, opts.distDir);
   }
+  // The standalone server (what the shared-state section starts) needs its static files beside it.
+  execFileSync(process.execPath, ["scripts/prepare-standalone.mjs"], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: opts.distDir }, stdio: "inherit" });
   say(`built in ${((Date.now() - t0) / 1000).toFixed(0)} s (including any wait for the lock)`);
 }
 
@@ -130,7 +133,8 @@ export class Stack {
     this.dbFile = path.join(root, "data", "bench.sqlite");
   }
 
-  private baseEnv(): NodeJS.ProcessEnv {
+  /** The dashboard's environment (SQLite database, simulator, secrets), for this stack's children. */
+  env(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const k of ["DEMO_PASSWORD", "TELNYX_SIM_SEED", "TELNYX_SIM_SCALE", "TELNYX_DOWNLOAD_HOSTS", "PORT"]) delete env[k];
     return {
@@ -141,6 +145,8 @@ export class Stack {
       SESSION_SECRET: this.sessionSecret,
       NEXT_DIST_DIR: this.opts.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The ledger's worker would add upstream calls to what the sections count (the ledger section runs it itself).
+      SYNC_WORKER: "off",
     };
   }
 
@@ -154,7 +160,7 @@ export class Stack {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(this.dbFile + suffix, { force: true });
     const p = spawnManaged("users", process.execPath, ["--import", "tsx", "bench/add-users.ts"], {
       cwd: this.root,
-      env: this.baseEnv(),
+      env: this.env(),
       logFile: path.join(this.logDir, "users.log"),
       stdin: JSON.stringify([this.owner, ...this.readers]),
     });
@@ -162,9 +168,9 @@ export class Stack {
     if (code !== 0) throw new Error(`creating the bench users failed (${code}); see ${path.relative(this.root, p.logFile)}`);
   }
 
-  async startSim(scale: "small" | "large"): Promise<void> {
+  async startSim(scale: "small" | "large", extraArgs: string[] = []): Promise<void> {
     if (this.simProc) await stop(this.simProc);
-    this.simProc = spawnManaged(`sim-${scale}`, process.execPath, ["--import", "tsx", "scripts/sim.ts", "--port", String(this.opts.simPort), "--seed", "42", "--scale", scale], {
+    this.simProc = spawnManaged(`sim-${scale}`, process.execPath, ["--import", "tsx", "scripts/sim.ts", "--port", String(this.opts.simPort), "--seed", "42", "--scale", scale, ...extraArgs], {
       cwd: this.root,
       env: { ...process.env, TELNYX_SIM_API_KEY: BENCH_API_KEY },
       logFile: path.join(this.logDir, "sim.log"),
@@ -174,12 +180,12 @@ export class Stack {
     this.say(`simulator (scale ${scale}) at ${this.simApi}, pid ${this.simProc.pid}`);
   }
 
-  /** (Re)starts `next start`: a new process, so the read cache starts empty. */
+  /** (Re)starts the dashboard: a new process, so the read cache starts empty. */
   async startDashboard(): Promise<void> {
     if (this.dashboard) await stop(this.dashboard);
-    this.dashboard = spawnManaged("dashboard", process.execPath, ["scripts/serve.mjs", "next", "start", "-H", "127.0.0.1", "-p", String(this.opts.dashboardPort)], {
+    this.dashboard = spawnManaged("dashboard", process.execPath, ["scripts/serve.mjs", path.join(this.opts.distDir, "standalone", "server.js"), "-H", "127.0.0.1", "-p", String(this.opts.dashboardPort)], {
       cwd: this.root,
-      env: { ...this.baseEnv(), NODE_ENV: "production" },
+      env: { ...this.env(), NODE_ENV: "production" },
       logFile: path.join(this.logDir, "dashboard.log"),
     });
     await waitUntil(this.dashboard, "the dashboard", async () => (await fetch(`${this.dashboardUrl}/api/health`)).status === 200, 60_000);

@@ -5,7 +5,7 @@ import { CHANGE_MADE_BY } from "@/lib/telnyx/contract";
 export const AUDIT_PAGE_SIZE = 250;
 
 export const auditSearchParams = {
-  tab: parseAsStringLiteral(["events", "actions"] as const).withDefault("events"),
+  tab: parseAsStringLiteral(["events", "actions", "kept"] as const).withDefault("events"),
   sort: parseAsStringLiteral(["desc", "asc"] as const).withDefault("desc"),
   after: parseAsString,
   before: parseAsString,

@@ -14,3 +14,13 @@ export const LazyChargeTypeChart = dynamic(() => import("./charge-type-chart"), 
   ssr: false,
   loading: () => <Skeleton className="h-40 w-full" />,
 });
+
+export const LazyBalanceHistoryChart = dynamic(() => import("./balance-history-chart"), {
+  ssr: false,
+  loading: () => <Skeleton className="h-64 w-full" />,
+});
+
+export const LazyDailySpendChart = dynamic(() => import("./daily-spend-chart"), {
+  ssr: false,
+  loading: () => <Skeleton className="h-56 w-full" />,
+});

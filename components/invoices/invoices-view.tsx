@@ -18,6 +18,7 @@ import { invoiceSearchOptions } from "@/lib/query/dashboard-queries";
 import type { Invoice } from "@/lib/telnyx/schemas/invoices";
 import { BulkDownloadBar } from "./bulk-download-bar";
 import { PaidBadge } from "./paid-badge";
+import { Badge } from "@/components/ui/badge";
 import { InvoicePdfLink } from "./pdf-link";
 
 const selectClass = cn(controlClass, "h-10 min-w-36");
@@ -96,6 +97,11 @@ function InvoicesTable({
               </th>
               <td className="px-2 py-2">
                 <PaidBadge paid={invoice.paid} />
+                {result.archived?.includes(invoice.invoice_id) ? (
+                  <Badge className="ml-1" title="The PDF is kept in the dashboard's ledger">
+                    Archived
+                  </Badge>
+                ) : null}
               </td>
               <td className="hidden px-2 py-2 sm:table-cell">
                 <InvoiceId id={invoice.invoice_id} />

@@ -11,7 +11,6 @@ export const usageSearchParams = {
   tag: parseAsString.withDefault(""),
 };
 
-export const loadUsageSearchParams = createLoader(usageSearchParams);
 
 /** Whether Telnyx can filter a record type by user tag (its records carry a `tags` field). */
 export function tagFilterApplies(type: DetailRecordType): boolean {
@@ -27,3 +26,16 @@ export function usageQuery(p: { type: DetailRecordType; range: string; tag: stri
     ...(p.tag && tagFilterApplies(p.type) ? { tags: p.tag } : {}),
   };
 }
+
+export const USAGE_VIEWS = ["records", "daily"] as const;
+export type UsageViewId = (typeof USAGE_VIEWS)[number];
+export const usageViewParam = { view: parseAsStringLiteral(USAGE_VIEWS).withDefault("records") };
+
+/** The cost-per-day view's URL state: UTC days (empty = the last 30 days and today), grouping. */
+export const costPerDaySearchParams = {
+  from: parseAsString.withDefault(""),
+  to: parseAsString.withDefault(""),
+  group: parseAsStringLiteral(["record_type", "tag"] as const).withDefault("record_type"),
+};
+
+export const loadUsagePageParams = createLoader({ ...usageSearchParams, ...usageViewParam });

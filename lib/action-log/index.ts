@@ -1,7 +1,7 @@
 // The dashboard's own action log: every write made through it (auto-recharge changes, payments,
 // logins, logouts, failed logins, user management) with who, what, parameters and outcome.
 // Telnyx's audit log only ever sees the API key, so this is where people are named.
-import { getDb } from "../db";
+import { db } from "../db";
 import { scrubSecrets, scrubText } from "../security/scrub";
 
 export type ActionOutcome = "success" | "failure" | "unknown";
@@ -28,22 +28,20 @@ export interface ActionEntry {
 }
 
 /** Never throws: a write that succeeded upstream must not turn into an error (and a retry). */
-export function recordAction(input: ActionInput): void {
+export async function recordAction(input: ActionInput): Promise<void> {
   try {
-    getDb()
-      .prepare(
-        `INSERT INTO action_log (at, user_id, user_email, action, params, outcome, error)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        new Date().toISOString(),
-        input.user?.id ?? null,
-        input.user?.email.toLowerCase() ?? null,
-        input.action,
-        JSON.stringify(scrubSecrets(input.params ?? {})),
-        input.outcome,
-        input.error === undefined ? null : scrubText(input.error).slice(0, 1000),
-      );
+    await (await db())
+      .insertInto("action_log")
+      .values({
+        at: new Date().toISOString(),
+        user_id: input.user?.id ?? null,
+        user_email: input.user?.email.toLowerCase() ?? null,
+        action: input.action,
+        params: JSON.stringify(scrubSecrets(input.params ?? {})),
+        outcome: input.outcome,
+        error: input.error === undefined ? null : scrubText(input.error).slice(0, 1000),
+      })
+      .execute();
   } catch (err) {
     console.error(`action log: could not record ${input.action}: ${scrubText((err as Error).message)}`);
   }
@@ -57,37 +55,19 @@ export interface ActionQuery {
 }
 
 /** Newest first, with the total count matching the filters. */
-export function listActions(query: ActionQuery): { items: ActionEntry[]; total: number } {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (query.userEmail) {
-    where.push("user_email = ?");
-    args.push(query.userEmail.toLowerCase());
-  }
-  if (query.action) {
-    where.push("action = ?");
-    args.push(query.action);
-  }
-  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  const db = getDb();
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM action_log ${clause}`).get(...args) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT * FROM action_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
-    .all(...args, query.limit, query.offset) as Array<{
-    id: number;
-    at: string;
-    user_id: string | null;
-    user_email: string | null;
-    action: string;
-    params: string;
-    outcome: ActionOutcome;
-    error: string | null;
-  }>;
+export async function listActions(query: ActionQuery): Promise<{ items: ActionEntry[]; total: number }> {
+  let base = (await db()).selectFrom("action_log");
+  if (query.userEmail) base = base.where("user_email", "=", query.userEmail.toLowerCase());
+  if (query.action) base = base.where("action", "=", query.action);
+  const [{ n }, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base.selectAll().orderBy("id", "desc").limit(query.limit).offset(query.offset).execute(),
+  ]);
   return {
-    total,
+    total: Number(n),
     items: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
+      id: Number(r.id),
+      at: new Date(r.at).toISOString(),
       userId: r.user_id,
       userEmail: r.user_email,
       action: r.action,

@@ -10,10 +10,10 @@ import { ApiError, isOutcomeUnknown } from "./errors";
 export async function audited<T>(user: SessionUser, action: string, params: Record<string, unknown>, run: () => Promise<T>): Promise<T> {
   try {
     const result = await run();
-    recordAction({ user, action, params, outcome: "success" });
+    await recordAction({ user, action, params, outcome: "success" });
     return result;
   } catch (error) {
-    recordAction({
+    await recordAction({
       user,
       action,
       params,

@@ -39,6 +39,20 @@ const OTHER_ROUTES: Record<string, readonly Role[]> = {
   "GET /api/invoices/search": ALL_ROLES,
   "GET /api/detail-records/export": ALL_ROLES,
   "GET /api/webhook-deliveries/health": OWNER_ONLY,
+  "GET /api/sync/status": OWNER_ONLY,
+  "POST /api/sync/run": OWNER_ONLY,
+  "GET /api/history/balance": ALL_ROLES,
+  "GET /api/history/daily-spend": ALL_ROLES,
+  "GET /api/history/daily-spend/export": ALL_ROLES,
+  "GET /api/ledger/audit-events": OWNER_ONLY,
+  "GET /api/ledger/webhook-deliveries": OWNER_ONLY,
+  "GET /api/alerts/rules": ALL_ROLES,
+  "POST /api/alerts/rules": OWNER_ONLY,
+  "PATCH /api/alerts/rules/{id}": OWNER_ONLY,
+  "DELETE /api/alerts/rules/{id}": OWNER_ONLY,
+  "POST /api/alerts/rules/{id}/test": OWNER_ONLY,
+  "GET /api/alerts/events": ALL_ROLES,
+  "POST /api/alerts/evaluate": OWNER_ONLY,
 };
 
 function routeFiles(dir: string): string[] {

@@ -2,9 +2,8 @@
 // of its own (our login/logout routes call auth.api directly, so none of better-auth's other
 // endpoints — sign-up, password change, … — are reachable from the network).
 import { betterAuth, type BetterAuthOptions } from "better-auth";
-import { getMigrations } from "better-auth/db/migration";
 import { parseServerEnv } from "../env-schema.mjs";
-import { getDb, persistentSecret } from "../db";
+import { connection, db, fileSecret, type Connection } from "../db";
 import { COOKIE_PREFIX } from "./cookie";
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -12,12 +11,16 @@ export const MAX_PASSWORD_LENGTH = 128;
 /** Sessions end 12 h after login (no sliding refresh: the cookie's Max-Age matches). */
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
-function authOptions(secureCookies: boolean) {
+export function authOptions(conn: Connection, secureCookies = false) {
   const env = parseServerEnv(process.env);
+  // On Postgres SESSION_SECRET is required (lib/env-schema.mjs): every instance must sign alike.
+  const secret = env.SESSION_SECRET ?? (conn.target.engine === "sqlite" ? fileSecret(conn.target.path, "session-secret") : undefined);
+  if (!secret) throw new Error("SESSION_SECRET is required when DATABASE_URL is a Postgres URL");
   return {
     appName: "Telnyx billing dashboard",
-    database: getDb(),
-    secret: env.SESSION_SECRET ?? persistentSecret("session-secret"),
+    // Our Kysely instance: better-auth's tables are created by our migrations (lib/db/migrations).
+    database: { db: conn.db, type: conn.engine },
+    secret,
     // Only used to build links, which email+password sign-in never does; set so better-auth
     // doesn't warn on every call made without a request.
     baseURL: `http://127.0.0.1:${env.PORT ?? 3000}`,
@@ -48,35 +51,26 @@ function authOptions(secureCookies: boolean) {
   } satisfies BetterAuthOptions;
 }
 
-function createAuth(secureCookies: boolean) {
-  return betterAuth(authOptions(secureCookies));
+function createAuth(conn: Connection, secureCookies: boolean) {
+  return betterAuth(authOptions(conn, secureCookies));
 }
 
 export type Auth = ReturnType<typeof createAuth>;
 
 const g = globalThis as typeof globalThis & {
-  __dashboardAuth?: { db: unknown; migrated: Promise<void>; instances: Map<boolean, Auth> };
+  __dashboardAuth?: { db: Connection; instances: Map<boolean, Auth> };
 };
 
 /**
  * The auth instance whose session cookie is Secure (named "__Secure-…") or not; both share the
- * database and secret, so a session is valid under either name. Tables are migrated on first use.
+ * database and secret, so a session is valid under either name. Its tables are the migrations'.
  */
 export async function getAuth(secureCookies = false): Promise<Auth> {
-  const db = getDb();
-  if (g.__dashboardAuth?.db !== db) {
-    const migrated = (async () => {
-      await (await getMigrations(authOptions(false))).runMigrations();
-    })();
-    // A failed migration must not be cached for ever.
-    migrated.catch(() => {
-      if (g.__dashboardAuth?.migrated === migrated) g.__dashboardAuth = undefined;
-    });
-    g.__dashboardAuth = { db, migrated, instances: new Map() };
-  }
-  const state = g.__dashboardAuth!;
-  await state.migrated;
-  if (!state.instances.has(secureCookies)) state.instances.set(secureCookies, createAuth(secureCookies));
+  await db(); // migrated
+  const conn = connection();
+  if (g.__dashboardAuth?.db !== conn) g.__dashboardAuth = { db: conn, instances: new Map() };
+  const state = g.__dashboardAuth;
+  if (!state.instances.has(secureCookies)) state.instances.set(secureCookies, createAuth(conn, secureCookies));
   return state.instances.get(secureCookies)!;
 }
 

@@ -23,9 +23,14 @@ export function demoMode(): boolean {
 export async function ensureUsersReady(print: (text: string) => void = console.log): Promise<void> {
   if (demoMode()) {
     const fromEnv = parseServerEnv(process.env).DEMO_PASSWORD;
-    const password = fromEnv ?? persistentSecret("demo-password", () => randomBytes(15).toString("base64url"));
+    const password = fromEnv ?? await persistentSecret("demo-password", () => randomBytes(15).toString("base64url"));
     for (const demo of DEMO_USERS) {
-      if (!(await findUser(demo.email))) await addUser({ ...demo, password });
+      if (!(await findUser(demo.email))) {
+        // Another instance starting at the same moment may create it first: that is fine.
+        await addUser({ ...demo, password }).catch(async (error: unknown) => {
+          if (!(await findUser(demo.email))) throw error;
+        });
+      }
       else if (!(await passwordMatches(demo.email, password))) await resetPassword(demo.email, password);
     }
     print(

@@ -50,7 +50,7 @@ describe("login", () => {
   });
 
   it("records logins and failed logins in the action log, without the password", async () => {
-    const { items } = listActions({ action: "login", limit: 100, offset: 0 });
+    const { items } = await listActions({ action: "login", limit: 100, offset: 0 });
     expect(items.some((e) => e.outcome === "success" && e.userEmail === "u@example.com" && e.userId)).toBe(true);
     expect(items.some((e) => e.outcome === "failure" && e.userEmail === "t@example.com" && e.error === "throttled")).toBe(true);
     expect(JSON.stringify(items)).not.toContain("wrong password");

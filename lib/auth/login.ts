@@ -27,10 +27,10 @@ export async function login(email: string, password: string, headers: Headers): 
   // Refused before anything is checked or created: the browser would drop the cookie silently.
   if (secureCookieBlocked(headers)) throw new ApiError("forbidden", COOKIE_BLOCKED, { title: "The session cookie cannot be set" });
 
-  const retryAfter = loginRetryAfter(normalized, address);
+  const retryAfter = await loginRetryAfter(normalized, address);
   if (retryAfter > 0) {
     outcome("throttled");
-    recordAction({ user: { id: null, email: normalized }, action: "login", params: logged, outcome: "failure", error: "throttled" });
+    await recordAction({ user: { id: null, email: normalized }, action: "login", params: logged, outcome: "failure", error: "throttled" });
     const minutes = Math.ceil(retryAfter / 60);
     throw new ApiError("rate_limited", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
       headers: { "retry-after": String(retryAfter) },
@@ -46,18 +46,18 @@ export async function login(email: string, password: string, headers: Headers): 
   }
   const user = result?.response.user;
   if (result && user && !user.disabled && isRole(user.role)) {
-    recordLoginSuccess(normalized, address);
+    await recordLoginSuccess(normalized, address);
     outcome("success");
     const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role };
-    recordAction({ user: sessionUser, action: "login", params: logged, outcome: "success" });
+    await recordAction({ user: sessionUser, action: "login", params: logged, outcome: "success" });
     return { user: sessionUser, setCookies: result.headers.getSetCookie() };
   }
   // A disabled user's password was right: drop the session better-auth just made.
   if (result) await (await auth.$context).internalAdapter.deleteSession(result.response.token);
 
-  recordLoginFailure(normalized, address);
+  await recordLoginFailure(normalized, address);
   outcome("failure");
-  recordAction({ user: { id: null, email: normalized }, action: "login", params: logged, outcome: "failure", error: "wrong email or password, or user disabled" });
+  await recordAction({ user: { id: null, email: normalized }, action: "login", params: logged, outcome: "failure", error: "wrong email or password, or user disabled" });
   // Says nothing about one email; only that nobody can sign in yet (real key, no users).
   const detail = (await countUsers()) === 0
     ? "No dashboard users exist yet. Create the first owner on the server: npm run users -- add --email <you> --role owner --password-stdin"
@@ -73,6 +73,6 @@ export async function logout(headers: Headers): Promise<string[]> {
     const result = await (await getAuth(secure)).api.signOut({ headers, returnHeaders: true });
     setCookies.push(...result.headers.getSetCookie());
   }
-  if (user) recordAction({ user, action: "logout", params: {}, outcome: "success" });
+  if (user) await recordAction({ user, action: "logout", params: {}, outcome: "success" });
   return setCookies;
 }

@@ -1,13 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { cookieHeader, useTempDatabase } from "../db/testing";
-import { getDb } from "../db";
+import { beforeAll, expect, it } from "vitest";
+import { cookieHeader, describeEachEngine } from "../db/testing";
+import { db, engine } from "../db";
 import { login, logout } from "./login";
 import { getSessionUser } from "./session";
 import { addUser, setUserDisabled, setUserRole } from "./users";
 import { ApiError } from "../api/errors";
 import { CLIENT_ADDRESS_HEADER } from "../security/client-headers.mjs";
 
-useTempDatabase();
 const PASSWORD = "correct horse battery";
 
 async function signIn(email: string, password = PASSWORD) {
@@ -15,7 +14,7 @@ async function signIn(email: string, password = PASSWORD) {
   return { setCookies, headers: new Headers({ cookie: cookieHeader(setCookies) }) };
 }
 
-describe("sessions", () => {
+await describeEachEngine("sessions", () => {
   beforeAll(async () => {
     await addUser({ email: "owner@example.com", role: "owner", password: PASSWORD });
     await addUser({ email: "fin@example.com", role: "finance", password: PASSWORD, name: "Fin" });
@@ -42,7 +41,8 @@ describe("sessions", () => {
   it("an expired session gives null", async () => {
     const { headers } = await signIn("fin@example.com");
     expect(await getSessionUser(headers)).not.toBeNull();
-    getDb().prepare("UPDATE session SET expiresAt = ?").run(new Date(Date.now() - 1000).toISOString());
+    const past = new Date(Date.now() - 1000);
+    await (await db()).updateTable("session").set({ expiresAt: engine() === "postgres" ? past : past.toISOString() }).execute();
     expect(await getSessionUser(headers)).toBeNull();
   });
 
@@ -64,9 +64,11 @@ describe("sessions", () => {
   it("a disabled user's sessions stop working and they cannot sign in", async () => {
     const { headers } = await signIn("fin@example.com");
     // Even with the session row left in place, the disabled flag alone refuses it.
-    getDb().prepare("UPDATE user SET disabled = 1 WHERE email = ?").run("fin@example.com");
+    const setDisabled = async (disabled: boolean) =>
+      (await db()).updateTable("user").set({ disabled: engine() === "postgres" ? disabled : Number(disabled) }).where("email", "=", "fin@example.com").execute();
+    await setDisabled(true);
     expect(await getSessionUser(headers)).toBeNull();
-    getDb().prepare("UPDATE user SET disabled = 0 WHERE email = ?").run("fin@example.com");
+    await setDisabled(false);
     expect(await getSessionUser(headers)).not.toBeNull();
     await setUserDisabled("fin@example.com", true);
     expect(await getSessionUser(headers)).toBeNull();
@@ -74,8 +76,13 @@ describe("sessions", () => {
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(401);
     expect((err as ApiError).message).toBe("Email or password is incorrect.");
-    const sessions = getDb().prepare("SELECT COUNT(*) AS n FROM session s JOIN user u ON u.id = s.userId WHERE u.email = ?").get("fin@example.com");
-    expect(sessions).toEqual({ n: 0 });
+    const sessions = await (await db())
+      .selectFrom("session as s")
+      .innerJoin("user as u", "u.id", "s.userId")
+      .where("u.email", "=", "fin@example.com")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(sessions.n)).toBe(0);
   });
 
   it("a wrong password and an unknown email fail alike", async () => {

@@ -5,8 +5,8 @@
 //   100 per email per hour slow many addresses spraying one email, except from an address that
 //   signed in to that email before (within 30 days), so nobody can lock its owner out.
 // Over a limit, attempts get 429 + Retry-After until the oldest counted failure ages out.
-// The whole SQL surface is the five statements below, on one table (login_attempts).
-import { getDb } from "../db";
+// The whole query surface is the three functions below, on one table (login_attempts).
+import { db } from "../db";
 
 const MINUTE = 60_000;
 export const LOGIN_LIMITS = {
@@ -18,48 +18,54 @@ export const LOGIN_LIMITS = {
 export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * MINUTE;
 type Scope = keyof typeof LOGIN_LIMITS;
 
-// The failure that must age out before one more attempt is allowed: the max-th most recent.
-const NTH_FAILURE: Record<Scope, string> = {
-  pair: "SELECT at FROM login_attempts WHERE ok = 0 AND email = ? AND address = ? AND at > ? ORDER BY at DESC LIMIT 1 OFFSET ?",
-  address: "SELECT at FROM login_attempts WHERE ok = 0 AND address = ? AND at > ? ORDER BY at DESC LIMIT 1 OFFSET ?",
-  email: "SELECT at FROM login_attempts WHERE ok = 0 AND email = ? AND at > ? ORDER BY at DESC LIMIT 1 OFFSET ?",
-};
-const KNOWN_ADDRESS = "SELECT 1 FROM login_attempts WHERE ok = 1 AND email = ? AND address = ? AND at > ? LIMIT 1";
-const INSERT = "INSERT INTO login_attempts (email, address, ok, at) VALUES (?, ?, ?, ?)";
-const FORGET_PAIR = "DELETE FROM login_attempts WHERE email = ? AND address = ?";
-const PRUNE = "DELETE FROM login_attempts WHERE (ok = 0 AND at <= ?) OR (ok = 1 AND at <= ?)";
-
 const normalize = (email: string) => email.trim().toLowerCase();
 
 /** Seconds to wait before another attempt from `address` at `email`, or 0 when allowed. */
-export function loginRetryAfter(email: string, address: string, now = Date.now()): number {
-  const db = getDb();
+export async function loginRetryAfter(email: string, address: string, now = Date.now()): Promise<number> {
+  const kysely = await db();
   const e = normalize(email);
-  const keys: Record<Scope, unknown[]> = { pair: [e, address], address: [address], email: [e] };
-  const known = db.prepare(KNOWN_ADDRESS).get(e, address, now - KNOWN_ADDRESS_MS) !== undefined;
+  const known = await kysely
+    .selectFrom("login_attempts")
+    .select("at")
+    .where("ok", "=", 1)
+    .where("email", "=", e)
+    .where("address", "=", address)
+    .where("at", ">", now - KNOWN_ADDRESS_MS)
+    .limit(1)
+    .executeTakeFirst();
   let waitMs = 0;
   for (const scope of Object.keys(LOGIN_LIMITS) as Scope[]) {
     if (scope === "email" && known) continue;
     const { max, windowMs } = LOGIN_LIMITS[scope];
-    const row = db.prepare(NTH_FAILURE[scope]).get(...keys[scope], now - windowMs, max - 1) as { at: number } | undefined;
-    if (row) waitMs = Math.max(waitMs, row.at + windowMs - now);
+    // The failure that must age out before one more attempt is allowed: the max-th most recent.
+    let q = kysely.selectFrom("login_attempts").select("at").where("ok", "=", 0).where("at", ">", now - windowMs);
+    if (scope !== "address") q = q.where("email", "=", e);
+    if (scope !== "email") q = q.where("address", "=", address);
+    const row = await q.orderBy("at", "desc").limit(1).offset(max - 1).executeTakeFirst();
+    if (row) waitMs = Math.max(waitMs, Number(row.at) + windowMs - now);
   }
   return Math.ceil(waitMs / 1000);
 }
 
-export function recordLoginFailure(email: string, address: string, now = Date.now()): void {
-  const db = getDb();
-  db.transaction(() => {
-    db.prepare(INSERT).run(normalize(email), address, 0, now);
-    db.prepare(PRUNE).run(now - LOGIN_LIMITS.email.windowMs, now - KNOWN_ADDRESS_MS);
-  })();
+export async function recordLoginFailure(email: string, address: string, now = Date.now()): Promise<void> {
+  await (await db()).transaction().execute(async (trx) => {
+    await trx.insertInto("login_attempts").values({ email: normalize(email), address, ok: 0, at: now }).execute();
+    await trx
+      .deleteFrom("login_attempts")
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("ok", "=", 0), eb("at", "<=", now - LOGIN_LIMITS.email.windowMs)]),
+          eb.and([eb("ok", "=", 1), eb("at", "<=", now - KNOWN_ADDRESS_MS)]),
+        ]),
+      )
+      .execute();
+  });
 }
 
 /** After a successful login: that pair starts afresh, and the address is known for the email. */
-export function recordLoginSuccess(email: string, address: string, now = Date.now()): void {
-  const db = getDb();
-  db.transaction(() => {
-    db.prepare(FORGET_PAIR).run(normalize(email), address);
-    db.prepare(INSERT).run(normalize(email), address, 1, now);
-  })();
+export async function recordLoginSuccess(email: string, address: string, now = Date.now()): Promise<void> {
+  await (await db()).transaction().execute(async (trx) => {
+    await trx.deleteFrom("login_attempts").where("email", "=", normalize(email)).where("address", "=", address).execute();
+    await trx.insertInto("login_attempts").values({ email: normalize(email), address, ok: 1, at: now }).execute();
+  });
 }

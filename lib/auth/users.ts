@@ -56,10 +56,10 @@ function toRecord(user: Record<string, unknown>): UserRecord {
 async function managed<T>(action: string, params: Record<string, unknown>, actor: Actor, run: () => Promise<T>): Promise<T> {
   try {
     const result = await run();
-    recordAction({ user: actor, action, params, outcome: "success" });
+    await recordAction({ user: actor, action, params, outcome: "success" });
     return result;
   } catch (error) {
-    recordAction({ user: actor, action, params, outcome: "failure", error: (error as Error).message });
+    await recordAction({ user: actor, action, params, outcome: "failure", error: (error as Error).message });
     throw error;
   }
 }

@@ -23,7 +23,7 @@ let n = 0;
 const newKey = () => `test-key-${Date.now()}-${++n}-abcdef`;
 const pay = (key: string, amount = "25.00") =>
   callRoute(postPayment, "/api/payments", { method: "POST", body: { amount }, headers: { "idempotency-key": key } });
-const lastAction = (action: string) => listActions({ action, limit: 1, offset: 0 }).items[0];
+const lastAction = async (action: string) => (await listActions({ action, limit: 1, offset: 0 })).items[0];
 
 describe("payments: one charge per Idempotency-Key", () => {
   it("a 429 is not stored: its answer keeps Retry-After, and the same key succeeds after the wait", async () => {
@@ -86,7 +86,7 @@ describe("payments: one charge per Idempotency-Key", () => {
     const again = await pay(key);
     expect([again.status, again.headers.get("idempotent-replayed")]).toEqual([504, "true"]);
     expect(await sim.count(PAYMENTS)).toBe(1);
-    expect(lastAction("payment.create")?.outcome).toBe("unknown");
+    expect((await lastAction("payment.create"))?.outcome).toBe("unknown");
   });
 });
 
@@ -97,7 +97,7 @@ describe("auto-recharge: an ambiguous failure is an unknown outcome", () => {
     expect(res.status).toBe(504);
     expect(isOutcomeUnknown(res.json)).toBe(true);
     expect(res.json.errors[0].detail).toMatch(/Check the current settings/);
-    expect(lastAction("auto_recharge.update")?.outcome).toBe("unknown");
+    expect((await lastAction("auto_recharge.update"))?.outcome).toBe("unknown");
     expect(await sim.count("/payment/auto_recharge_prefs")).toBe(1); // never retried
   });
 
@@ -106,6 +106,6 @@ describe("auto-recharge: an ambiguous failure is an unknown outcome", () => {
     const res = await callRoute(patchAutoRecharge, "/api/auto-recharge", { method: "PATCH", body: { enabled: false } });
     expect(res.status).toBe(422);
     expect(isOutcomeUnknown(res.json)).toBe(false);
-    expect(lastAction("auto_recharge.update")?.outcome).toBe("failure");
+    expect((await lastAction("auto_recharge.update"))?.outcome).toBe("failure");
   });
 });

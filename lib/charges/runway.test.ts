@@ -9,6 +9,12 @@ describe("runway", () => {
     expect(r).toEqual({ kind: "estimate", dailySpend: "25.00", daysLeft: 40, runsOutOn: "2025-06-19", topUp: null });
   });
 
+  it("uses a given daily spend (the ledger's trailing rate) instead of this month's average", () => {
+    const r = computeRunway({ availableCredit: "1000.00", balance: "1000.00", monthToDate: "250.00", now, dailySpend: "50.00" });
+    expect(r).toMatchObject({ kind: "estimate", dailySpend: "50.00", daysLeft: 20 });
+    expect(computeRunway({ availableCredit: "1000.00", balance: "1000.00", monthToDate: "250.00", now, dailySpend: "0" }).kind).toBe("no-spend");
+  });
+
   it("rounds the days down and keeps the daily figure exact to the cent", () => {
     const r = computeRunway({ availableCredit: "100.00", balance: "100.00", monthToDate: "33.33", now });
     expect(r).toMatchObject({ kind: "estimate", dailySpend: "3.33", daysLeft: 30 });

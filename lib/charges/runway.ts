@@ -12,6 +12,8 @@ export interface RunwayInput {
   /** This month's charges so far (grand total of the month-to-date summary). */
   monthToDate: string;
   now: Date;
+  /** A daily spend to use instead of this month's average (the ledger's trailing 7- or 30-day rate). */
+  dailySpend?: string;
   autoRecharge?: { enabled: boolean; threshold_amount: string; recharge_amount: string } | null;
 }
 
@@ -32,7 +34,7 @@ export type Runway =
 export function computeRunway(input: RunwayInput): Runway {
   const elapsed = daysElapsedInMonth(input.now);
   const spend = new Big(input.monthToDate);
-  const daily = spend.gt(0) ? spend.div(elapsed) : new Big(0);
+  const daily = input.dailySpend !== undefined ? new Big(input.dailySpend) : spend.gt(0) ? spend.div(elapsed) : new Big(0);
   const dailySpend = toDecimalString(daily.round(2, Big.roundHalfUp));
   if (daily.lte(0)) return { kind: "no-spend", dailySpend };
   const available = new Big(input.availableCredit);

@@ -1,132 +1,167 @@
-// One better-sqlite3 connection per process, opened from DATABASE_URL (default
-// ./data/dashboard.sqlite), with our own tables created on first use. better-auth's tables are
-// migrated by lib/auth/auth.ts, which needs the auth options. No `server-only` import here: the
-// users CLI (tsx) shares this module; better-sqlite3 is native, so it can't reach a browser anyway.
+// The data layer: one Kysely instance per process over either engine, chosen by DATABASE_URL:
+// a SQLite path (the default, ./data/dashboard.sqlite) or postgres://… . Every query is written
+// once with Kysely and runs on both; the schema is the versioned migrations in ./migrations, run
+// at server start (instrumentation.ts), by `npm run db:migrate`, and on first use (`db()`).
+// No `server-only` import here: the CLIs (tsx) share this module; both drivers are Node-only.
 import Database from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseServerEnv } from "../env-schema.mjs";
+import { migrateToLatest } from "./migrate";
+import { databasePath, isPostgresUrl } from "./paths.mjs";
+import type { Tables } from "./schema";
 
-export type Db = Database.Database;
+export type Engine = "sqlite" | "postgres";
+export type Db = Kysely<Tables>;
+export type { Tables } from "./schema";
 
-const DEFAULT_PATH = "data/dashboard.sqlite";
+export type DatabaseTarget = { engine: "sqlite"; path: string } | { engine: "postgres"; url: string };
 
-/** `./x.sqlite`, `file:./x.sqlite`, `file:///abs/x.sqlite`, `sqlite:x.sqlite` or `:memory:`. */
-export function databasePath(url: string | undefined = parseServerEnv(process.env).DATABASE_URL): string {
-  if (!url) return path.resolve(DEFAULT_PATH);
-  if (url === ":memory:") return url;
-  const p = url.replace(/^(file|sqlite):(\/\/(?=\/))?/, "");
-  return path.resolve(p);
+/**
+ * `postgres://…`/`postgresql://…` (TLS options such as `?sslmode=require` go to `pg` as they are),
+ * or a SQLite file: `./x.sqlite`, `file:./x.sqlite`, `file:///abs/x.sqlite`, `sqlite:x.sqlite`, `:memory:`.
+ */
+export function databaseTarget(url: string | undefined = parseServerEnv(process.env).DATABASE_URL): DatabaseTarget {
+  if (isPostgresUrl(url)) return { engine: "postgres", url: url! };
+  return { engine: "sqlite", path: databasePath(url) };
 }
 
-// Kept on globalThis: Next may evaluate this module once per route bundle (and again on HMR), and
-// every copy must share the one connection.
-const g = globalThis as typeof globalThis & { __dashboardDb?: { path: string; db: Db } };
+export { isPostgresUrl };
 
-export function getDb(): Db {
-  const file = databasePath();
-  if (g.__dashboardDb?.path === file && g.__dashboardDb.db.open) return g.__dashboardDb.db;
-  g.__dashboardDb?.db.close();
+/** `pg` returns BIGINT (and COUNT) as strings; ours are counts and epoch milliseconds, safe as numbers. */
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function openSqlite(file: string): Database.Database {
   if (file !== ":memory:") {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // Created owner-only (it holds password hashes); SQLite gives -wal/-shm the same mode.
     fs.closeSync(fs.openSync(/*turbopackIgnore: true*/ file, "a", 0o600));
   }
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL"); // the server and the users CLI may write at the same time
-  db.pragma("busy_timeout = 5000");
-  db.pragma("foreign_keys = ON");
-  migrate(db);
-  g.__dashboardDb = { path: file, db };
-  return db;
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL"); // the server and the CLIs may write at the same time
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  return sqlite;
 }
 
-/** Tests switch DATABASE_URL between files. */
-export function closeDb(): void {
-  g.__dashboardDb?.db.close();
-  g.__dashboardDb = undefined;
+export interface Connection {
+  target: DatabaseTarget;
+  engine: Engine;
+  db: Db;
+  /** SQLite only: the driver's handle, for the few places that need it (tests, db:copy). */
+  sqlite?: Database.Database;
+  /** Settles once the migrations ran (memoized; a failure is not cached). */
+  ready?: Promise<void>;
 }
 
-export function migrate(db: Db): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS action_log (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
-      at TEXT NOT NULL,
-      user_id TEXT,
-      user_email TEXT,
-      action TEXT NOT NULL,
-      params TEXT NOT NULL,
-      outcome TEXT NOT NULL CHECK (outcome IN ('success', 'failure', 'unknown')),
-      error TEXT
-    );
-    CREATE INDEX IF NOT EXISTS action_log_user ON action_log (user_email, id);
-    CREATE INDEX IF NOT EXISTS action_log_action ON action_log (action, id);
-
-    DROP TABLE IF EXISTS login_failures; -- replaced by login_attempts (lib/auth/throttle.ts)
-    CREATE TABLE IF NOT EXISTS login_attempts (
-      email TEXT NOT NULL,   -- lower-cased, as typed
-      address TEXT NOT NULL, -- the client's address (lib/security/client.ts)
-      ok INTEGER NOT NULL,   -- 1 a sign-in, 0 a failure
-      at INTEGER NOT NULL    -- epoch ms
-    );
-    CREATE INDEX IF NOT EXISTS login_attempts_email ON login_attempts (email, at);
-    CREATE INDEX IF NOT EXISTS login_attempts_address ON login_attempts (address, at);
-  `);
-  migrateIdempotencyKeys(db);
-}
-
-const IDEMPOTENCY_KEYS = `
-    CREATE TABLE idempotency_keys (
-      scope TEXT NOT NULL,
-      user_id TEXT NOT NULL,
-      key TEXT NOT NULL,
-      request_hash TEXT NOT NULL,
-      state TEXT NOT NULL CHECK (state IN ('pending', 'success', 'failure', 'unknown', 'released')),
-      status INTEGER,
-      body TEXT,
-      headers TEXT,
-      owner_instance TEXT NOT NULL, -- who holds the claim (lib/idempotency): instance and boot
-      owner_boot TEXT NOT NULL,
-      heartbeat_at INTEGER NOT NULL, -- epoch ms; the owner renews it while the call runs
-      created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL,
-      PRIMARY KEY (scope, user_id, key)
-    )`;
-
-/**
- * Creates idempotency_keys, or rebuilds the first version (no owner, no heartbeat, no "released")
- * keeping its rows: a claim still pending from before the upgrade belongs to an earlier boot.
- */
-function migrateIdempotencyKeys(db: Db): void {
-  const columns = (db.prepare("PRAGMA table_info(idempotency_keys)").all() as { name: string }[]).map((c) => c.name);
-  if (columns.includes("heartbeat_at")) return;
-  if (columns.length === 0) {
-    db.exec(IDEMPOTENCY_KEYS);
-    return;
+/** A new connection (not the process-wide one): for CLIs that talk to two databases, and tests. */
+export function connect(target: DatabaseTarget, options: { poolSize?: number } = {}): Connection {
+  if (target.engine === "sqlite") {
+    const sqlite = openSqlite(target.path);
+    return { target, engine: "sqlite", sqlite, db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }) };
   }
-  db.transaction(() => {
-    db.exec("ALTER TABLE idempotency_keys RENAME TO idempotency_keys_v1");
-    db.exec(IDEMPOTENCY_KEYS);
-    db.exec(`INSERT INTO idempotency_keys (scope, user_id, key, request_hash, state, status, body, headers, owner_instance, owner_boot, heartbeat_at, created_at, updated_at)
-             SELECT scope, user_id, key, request_hash, state, status, body, NULL, '', '', updated_at, created_at, updated_at FROM idempotency_keys_v1`);
-    db.exec("DROP TABLE idempotency_keys_v1");
-  }).immediate();
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+    connectionTimeoutMillis: 5_000,
+    // A dropped connection in the pool must not crash the process; the next query gets a new one.
+    allowExitOnIdle: false,
+  });
+  pool.on("error", () => {});
+  return { target, engine: "postgres", db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }) };
+}
+
+const targetId = (t: DatabaseTarget) => (t.engine === "sqlite" ? `sqlite:${t.path}` : t.url);
+
+// Kept on globalThis: Next may evaluate this module once per route bundle (and again on HMR), and
+// every copy must share the one connection (pool).
+const g = globalThis as typeof globalThis & { __dashboardDb?: Connection };
+
+/** The process-wide connection for DATABASE_URL, opened on first use (schema not guaranteed yet: see db()). */
+export function connection(): Connection {
+  const target = databaseTarget();
+  const current = g.__dashboardDb;
+  if (current && targetId(current.target) === targetId(target) && (!current.sqlite || current.sqlite.open)) return current;
+  if (current) void current.db.destroy().catch(() => {});
+  g.__dashboardDb = connect(target);
+  return g.__dashboardDb;
+}
+
+/** The process-wide Kysely instance, after the migrations have run. */
+export async function db(): Promise<Db> {
+  const conn = connection();
+  if (!conn.ready) {
+    const ready = migrateToLatest(conn.db, conn.engine).then(() => {});
+    conn.ready = ready;
+    ready.catch(() => {
+      if (conn.ready === ready) conn.ready = undefined; // a failed migration must not be cached for ever
+    });
+  }
+  await conn.ready;
+  return conn.db;
+}
+
+export function engine(): Engine {
+  return connection().engine;
+}
+
+/** Readiness: a trivial query with a deadline. */
+export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const conn = connection();
+    await Promise.race([
+      sql`select 1`.execute(conn.db),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), timeoutMs))),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Closes the process-wide connection (graceful shutdown; tests switch DATABASE_URL between cases). */
+export async function closeDb(): Promise<void> {
+  const current = g.__dashboardDb;
+  g.__dashboardDb = undefined;
+  if (current) await current.db.destroy();
 }
 
 const memorySecrets = new Map<string, string>();
 
 /**
- * A secret kept in a mode-600 file beside the database (./data/<name> by default), created once
- * with `create()`. Used for the session secret and the generated demo password.
+ * A value generated once and then kept: on SQLite in a mode-600 file beside the database
+ * (./data/<name> by default); on Postgres in the app_secret table, so every instance reads the
+ * same one. Used for the generated demo password (and the session secret on SQLite only: on
+ * Postgres SESSION_SECRET is required, see lib/env-schema.mjs).
  */
-export function persistentSecret(name: string, create: () => string = () => randomBytes(32).toString("base64url")): string {
-  const db = databasePath();
-  if (db === ":memory:") {
+export async function persistentSecret(name: string, create: () => string = () => randomBytes(32).toString("base64url")): Promise<string> {
+  const target = databaseTarget();
+  if (target.engine === "postgres") {
+    const kysely = await db();
+    await kysely.insertInto("app_secret").values({ name, value: create() }).onConflict((oc) => oc.column("name").doNothing()).execute();
+    const row = await kysely.selectFrom("app_secret").select("value").where("name", "=", name).executeTakeFirstOrThrow();
+    return row.value;
+  }
+  return fileSecret(target.path, name, create);
+}
+
+/** The SQLite flavour of persistentSecret, synchronous (better-auth's options are built synchronously). */
+export function fileSecret(dbPath: string, name: string, create: () => string = () => randomBytes(32).toString("base64url")): string {
+  if (dbPath === ":memory:") {
     if (!memorySecrets.has(name)) memorySecrets.set(name, create());
     return memorySecrets.get(name)!;
   }
-  const file = path.join(path.dirname(db), name);
+  const file = path.join(path.dirname(dbPath), name);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   try {
     // "wx": two processes starting together must not both write their own secret.

@@ -1,17 +1,15 @@
 import { createHash } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
-import { useTempDatabase } from "../db/testing";
-import { getDb } from "../db";
-import Database from "better-sqlite3";
+import { expect, it, vi } from "vitest";
+import { describeEachEngine } from "../db/testing";
+import { connect, db } from "../db";
+import { migrateToLatest } from "../db/migrate";
 import { ApiError } from "../api/errors";
-import { migrate } from "../db";
 import { runOnce, type ClaimOwner, type IdempotencyDeps } from ".";
-import { sqliteClaimStore } from "./store";
+import { databaseClaimStore } from "./store";
 
-useTempDatabase();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe("runOnce", () => {
+await describeEachEngine("runOnce", () => {
   it("two concurrent requests with one key: fn runs once, both get the same result", async () => {
     let n = 0;
     const fn = vi.fn(async () => {
@@ -39,6 +37,7 @@ describe("runOnce", () => {
       await sleep(30);
       return { status: 201, body: "theirs" };
     });
+    await claimed("key-2");
     const { __idempotencyInflight: map } = globalThis as unknown as { __idempotencyInflight: Map<string, unknown> };
     map.clear(); // as if the first request ran elsewhere
     const second = await runOnce("payments", "key-2", "u1", fn);
@@ -74,7 +73,7 @@ describe("runOnce", () => {
     expect(fn).toHaveBeenCalledTimes(1);
     expect(first).toMatchObject({ status: 504, outcome: "unknown", replayed: false });
     expect(again).toEqual({ ...first, replayed: true });
-    const row = getDb().prepare("SELECT state FROM idempotency_keys WHERE key = 'key-5'").get();
+    const row = await (await db()).selectFrom("idempotency_keys").select("state").where("key", "=", "key-5").executeTakeFirst();
     expect(row).toEqual({ state: "unknown" });
 
     // A crash (non-ApiError) is unknown as well.
@@ -93,12 +92,14 @@ describe("runOnce", () => {
 
   it("a claim orphaned by a dead process becomes unknown", async () => {
     const long = Date.now() - 11 * 60_000;
-    getDb()
-      .prepare(
-        `INSERT INTO idempotency_keys (scope, user_id, key, request_hash, state, owner_instance, owner_boot, heartbeat_at, created_at, updated_at)
-         VALUES ('payments', 'u1', 'key-8', ?, 'pending', 'elsewhere', 'gone', ?, ?, ?)`,
-      )
-      .run(createHash("sha256").update("null").digest("hex"), long, long, long); // a request without input
+    await (await db())
+      .insertInto("idempotency_keys")
+      .values({
+        scope: "payments", user_id: "u1", key: "key-8",
+        request_hash: createHash("sha256").update("null").digest("hex"), // a request without input
+        state: "pending", owner_instance: "elsewhere", owner_boot: "gone", heartbeat_at: long, created_at: long, updated_at: long,
+      })
+      .execute();
     const fn = vi.fn(async () => ({ status: 201, body: "again" }));
     expect(await runOnce("payments", "key-8", "u1", fn)).toMatchObject({ status: 504, outcome: "unknown", replayed: true });
     expect(fn).not.toHaveBeenCalled();
@@ -108,18 +109,19 @@ describe("runOnce", () => {
     await expect(runOnce("payments", "", "u1", async () => ({ status: 200, body: null }))).rejects.toMatchObject({ status: 422 });
   });
 
-  it("upgrades a first-version table in place, keeping its outcomes", () => {
-    const db = new Database(":memory:");
-    db.exec(`CREATE TABLE idempotency_keys (scope TEXT NOT NULL, user_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
+  it("upgrades a first-version table in place, keeping its outcomes", async () => {
+    const conn = connect({ engine: "sqlite", path: ":memory:" });
+    conn.sqlite!.exec(`CREATE TABLE idempotency_keys (scope TEXT NOT NULL, user_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
       state TEXT NOT NULL CHECK (state IN ('pending', 'success', 'failure', 'unknown')), status INTEGER, body TEXT,
       created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (scope, user_id, key));
       INSERT INTO idempotency_keys VALUES ('payment.create', 'u1', 'k', 'h', 'success', 200, '{"data":1}', 1, 2);`);
-    migrate(db);
-    migrate(db); // idempotent
-    expect(db.prepare("SELECT state, status, body, owner_boot, heartbeat_at FROM idempotency_keys").all()).toEqual([
+    await migrateToLatest(conn.db, "sqlite");
+    await migrateToLatest(conn.db, "sqlite"); // idempotent
+    expect(conn.sqlite!.prepare("SELECT state, status, body, owner_boot, heartbeat_at FROM idempotency_keys").all()).toEqual([
       { state: "success", status: 200, body: '{"data":1}', owner_boot: "", heartbeat_at: 2 },
     ]);
-    db.prepare("UPDATE idempotency_keys SET state = 'released'").run(); // the new state is allowed
+    conn.sqlite!.prepare("UPDATE idempotency_keys SET state = 'released'").run(); // the new state is allowed
+    await conn.db.destroy();
   });
 });
 
@@ -127,7 +129,7 @@ describe("runOnce", () => {
 function world() {
   let now = 1_000_000;
   const heartbeats: (() => void)[] = [];
-  const store = sqliteClaimStore();
+  const store = databaseClaimStore();
   const deps = (owner: ClaimOwner, onSleep: (t: number) => void = () => undefined): IdempotencyDeps => ({
     store,
     owner,
@@ -145,19 +147,25 @@ function world() {
   return { deps, heartbeats, forgetInflight, elapsed: () => now - 1_000_000 };
 }
 
+/** Until the claim of `key` is in the database. */
+async function claimed(key: string, userId = "u1", scope = "payments"): Promise<void> {
+  const store = databaseClaimStore();
+  for (let i = 0; i < 400 && !(await store.get({ scope, userId, key })); i++) await sleep(5);
+}
+
 function deferred<T>() {
   let resolve!: (v: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
 }
 
-describe("who holds a claim (a crash mid-payment)", () => {
+await describeEachEngine("who holds a claim (a crash mid-payment)", () => {
   const A = { instance: "host-a:3000", boot: "boot-1" };
 
   it("a claim from an earlier boot of this instance is unknown at once, and never run again", async () => {
     const w = world();
     void runOnce("payments", "crash-1", "u1", () => new Promise(() => undefined), { amount: "5.00" }, w.deps(A)); // dies mid-call
-    await sleep(5);
+    await claimed("crash-1"); // the first request got its claim in
     w.forgetInflight(); // the process is gone
     const fn = vi.fn(async () => ({ status: 200, body: "charged again" }));
     const restarted = w.deps({ instance: A.instance, boot: "boot-2" });
@@ -174,7 +182,7 @@ describe("who holds a claim (a crash mid-payment)", () => {
     const B = { instance: "host-b:3000", boot: "boot-9" };
     // Silent owner (another instance that died): B gives up on it after 15 s, not 90 s.
     void runOnce("payments", "crash-2", "u1", () => new Promise(() => undefined), undefined, w.deps(A));
-    await sleep(5);
+    await claimed("crash-2"); // the first request got its claim in
     w.forgetInflight();
     w.heartbeats.length = 0; // its timer died with it
     const fn = vi.fn(async () => ({ status: 200, body: "twice" }));
@@ -186,7 +194,7 @@ describe("who holds a claim (a crash mid-payment)", () => {
     // A live owner beating every 5 s is waited for past 15 s, and its outcome is B's answer.
     const upstream = deferred<{ status: number; body: unknown }>();
     const first = runOnce("payments", "live-1", "u1", () => upstream.promise, undefined, w.deps(A));
-    await sleep(5);
+    await claimed("live-1"); // the first request got its claim in
     w.forgetInflight();
     const start = w.elapsed();
     let lastBeat = start;
@@ -200,10 +208,10 @@ describe("who holds a claim (a crash mid-payment)", () => {
     expect(await waiter).toMatchObject({ status: 200, body: { data: "tx-1" }, outcome: "success", replayed: true });
     expect((await first).replayed).toBe(false);
     expect(fn).not.toHaveBeenCalled();
-  });
+  }, 90_000); // 800 polls of the fake clock, each a real query (slower on Postgres)
 });
 
-describe("a refusal releases the key (nothing was charged)", () => {
+await describeEachEngine("a refusal releases the key (nothing was charged)", () => {
   const limited = () =>
     new ApiError("rate_limited", "Telnyx's rate limit was reached. Try again in 2 s.", { headers: { "retry-after": "2" }, notApplied: true });
 
@@ -220,7 +228,7 @@ describe("a refusal releases the key (nothing was charged)", () => {
     });
     const first = runOnce("payments", "rl-1", "u1", fn, { amount: "5.00" });
     const sameProcess = runOnce("payments", "rl-1", "u1", fn, { amount: "5.00" });
-    await sleep(5);
+    await claimed("rl-1"); // the first request got its claim in
     // And one from another process, polling the stored claim.
     const map = (globalThis as unknown as { __idempotencyInflight: Map<string, Promise<unknown>> }).__idempotencyInflight;
     const saved = [...map.entries()];

@@ -12,7 +12,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { ApiError, isOutcomeUnknown, outcomeUnknown } from "../api/errors";
-import { sqliteClaimStore, type Claim, type ClaimId, type ClaimOwner, type ClaimStore, type SettledState, type StoredOutcome } from "./store";
+import { databaseClaimStore, type Claim, type ClaimId, type ClaimOwner, type ClaimStore, type SettledState, type StoredOutcome } from "./store";
 
 export type { ClaimOwner, ClaimStore } from "./store";
 
@@ -68,7 +68,7 @@ export function processOwner(env: Record<string, string | undefined> = process.e
 }
 
 export const defaultDeps = (): IdempotencyDeps => ({
-  store: sqliteClaimStore(),
+  store: databaseClaimStore(),
   owner: processOwner(),
   now: Date.now,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -1,8 +1,6 @@
 // Where idempotency claims live. A small surface on purpose (claim, read, heartbeat, settle,
-// purge), async so it ports to a shared store (Kysely on Postgres, Redis) unchanged; this is the
-// SQLite one, in the dashboard's database (table idempotency_keys, lib/db).
-import type { Db } from "../db";
-import { getDb } from "../db";
+// purge), async; this one is the dashboard's database (table idempotency_keys, lib/db), SQLite or Postgres.
+import { db, type Db } from "../db";
 
 /** Who holds a claim: the instance (stable across restarts) and this boot of it. */
 export interface ClaimOwner {
@@ -82,65 +80,87 @@ function toClaim(row: Row): Claim {
   };
 }
 
-export function sqliteClaimStore(db: () => Db = getDb): ClaimStore {
-  const where = "scope = ? AND user_id = ? AND key = ?";
-  const ids = (id: ClaimId) => [id.scope, id.userId, id.key];
-  const select = (id: ClaimId) =>
-    db()
-      .prepare(
-        `SELECT request_hash, state, status, body, headers, owner_instance, owner_boot, heartbeat_at FROM idempotency_keys WHERE ${where}`,
-      )
-      .get(...ids(id)) as Row | undefined;
+/** The claim store in the dashboard's database (SQLite or Postgres), through Kysely. */
+export function databaseClaimStore(database: () => Promise<Db> = db): ClaimStore {
+  const select = async (id: ClaimId) =>
+    (await database())
+      .selectFrom("idempotency_keys")
+      .select(["request_hash", "state", "status", "body", "headers", "owner_instance", "owner_boot", "heartbeat_at"])
+      .where("scope", "=", id.scope)
+      .where("user_id", "=", id.userId)
+      .where("key", "=", id.key)
+      .executeTakeFirst() as Promise<Row | undefined>;
 
   return {
     async claim(id, requestHash, owner, now) {
-      const run = db().transaction(() => {
-        const changed = db()
-          .prepare(
-            `INSERT INTO idempotency_keys (scope, user_id, key, request_hash, state, owner_instance, owner_boot, heartbeat_at, created_at, updated_at)
-             VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
-             ON CONFLICT (scope, user_id, key) DO UPDATE SET
-               request_hash = excluded.request_hash, state = 'pending', status = NULL, body = NULL, headers = NULL,
-               owner_instance = excluded.owner_instance, owner_boot = excluded.owner_boot,
-               heartbeat_at = excluded.heartbeat_at, created_at = excluded.created_at, updated_at = excluded.updated_at
-             WHERE idempotency_keys.state = 'released'`,
-          )
-          .run(...ids(id), requestHash, owner.instance, owner.boot, now, now, now).changes;
-        return { claimed: changed === 1, claim: toClaim(select(id)!) };
-      });
-      return run.immediate();
+      // One INSERT … ON CONFLICT: a new row, or taking over a released one; atomic on both engines.
+      const result = await (await database())
+        .insertInto("idempotency_keys")
+        .values({
+          scope: id.scope,
+          user_id: id.userId,
+          key: id.key,
+          request_hash: requestHash,
+          state: "pending",
+          owner_instance: owner.instance,
+          owner_boot: owner.boot,
+          heartbeat_at: now,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(["scope", "user_id", "key"])
+            .doUpdateSet((eb) => ({
+              request_hash: eb.ref("excluded.request_hash"),
+              state: "pending",
+              status: null,
+              body: null,
+              headers: null,
+              owner_instance: eb.ref("excluded.owner_instance"),
+              owner_boot: eb.ref("excluded.owner_boot"),
+              heartbeat_at: eb.ref("excluded.heartbeat_at"),
+              created_at: eb.ref("excluded.created_at"),
+              updated_at: eb.ref("excluded.updated_at"),
+            }))
+            .where("idempotency_keys.state", "=", "released"),
+        )
+        .executeTakeFirst();
+      const row = await select(id);
+      if (!row) throw new Error("an idempotency claim vanished right after it was made");
+      return { claimed: Number(result.numInsertedOrUpdatedRows ?? 0) === 1, claim: toClaim(row) };
     },
     async get(id) {
-      const row = select(id);
+      const row = await select(id);
       return row && toClaim(row);
     },
     async heartbeat(id, owner, now) {
-      db()
-        .prepare(`UPDATE idempotency_keys SET heartbeat_at = ? WHERE ${where} AND state = 'pending' AND owner_instance = ? AND owner_boot = ?`)
-        .run(now, ...ids(id), owner.instance, owner.boot);
+      await (await database())
+        .updateTable("idempotency_keys")
+        .set({ heartbeat_at: now })
+        .where("scope", "=", id.scope)
+        .where("user_id", "=", id.userId)
+        .where("key", "=", id.key)
+        .where("state", "=", "pending")
+        .where("owner_instance", "=", owner.instance)
+        .where("owner_boot", "=", owner.boot)
+        .execute();
     },
     async settle(id, state, outcome, now, expect) {
-      const pending = expect.pendingHeartbeatAt === undefined ? "" : " AND state = 'pending' AND heartbeat_at = ?";
-      const result = db()
-        .prepare(
-          `UPDATE idempotency_keys SET state = ?, status = ?, body = ?, headers = ?, updated_at = ?
-           WHERE ${where} AND owner_instance = ? AND owner_boot = ?${pending}`,
-        )
-        .run(
-          state,
-          outcome.status,
-          JSON.stringify(outcome.body ?? null),
-          JSON.stringify(outcome.headers),
-          now,
-          ...ids(id),
-          expect.owner.instance,
-          expect.owner.boot,
-          ...(expect.pendingHeartbeatAt === undefined ? [] : [expect.pendingHeartbeatAt]),
-        );
-      return result.changes === 1;
+      let q = (await database())
+        .updateTable("idempotency_keys")
+        .set({ state, status: outcome.status, body: JSON.stringify(outcome.body ?? null), headers: JSON.stringify(outcome.headers), updated_at: now })
+        .where("scope", "=", id.scope)
+        .where("user_id", "=", id.userId)
+        .where("key", "=", id.key)
+        .where("owner_instance", "=", expect.owner.instance)
+        .where("owner_boot", "=", expect.owner.boot);
+      if (expect.pendingHeartbeatAt !== undefined) q = q.where("state", "=", "pending").where("heartbeat_at", "=", expect.pendingHeartbeatAt);
+      const result = await q.executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
     async purge(before) {
-      db().prepare("DELETE FROM idempotency_keys WHERE state != 'pending' AND updated_at < ?").run(before);
+      await (await database()).deleteFrom("idempotency_keys").where("state", "!=", "pending").where("updated_at", "<", before).execute();
     },
   };
 }

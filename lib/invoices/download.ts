@@ -1,33 +1,19 @@
 import "server-only";
-import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
 import { ApiError } from "@/lib/api/errors";
 import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { isInternalAddress, systemResolver } from "@/lib/security/internal-address";
 import { upstream } from "@/lib/telnyx/client";
+import type { OperationOutput } from "@/lib/telnyx/operation-specs";
 import { runOperation } from "@/lib/telnyx/run";
 
 /** Redirects followed from a download link (each hop checked like the link itself). */
 export const MAX_DOWNLOAD_REDIRECTS = 3;
 
-// Addresses a download may not reach unless the operator named the host: loopback, private,
-// link-local (cloud metadata at 169.254.169.254), shared, multicast, reserved; IPv6 likewise,
-// and IPv4-mapped IPv6 as a whole.
-const INTERNAL = new BlockList();
-for (const [net, bits] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4]] as const)
-  INTERNAL.addSubnet(net, bits, "ipv4");
-for (const [net, bits] of [["::", 128], ["::1", 128], ["64:ff9b::", 96], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8]] as const)
-  INTERNAL.addSubnet(net, bits, "ipv6");
-
-export function isInternalAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  if (family === 4) return INTERNAL.check(address, "ipv4");
-  // BlockList would match IPv4 ranges against ::ffff:a.b.c.d too; refuse mapped addresses outright.
-  if (new URL(`http://[${address}]`).hostname.startsWith("[::ffff:")) return true;
-  return INTERNAL.check(address, "ipv6");
-}
+// Addresses a download may not reach unless the operator named the host: lib/security/internal-address.ts
+// (shared with the alerts' webhook check).
+export { isInternalAddress };
 
 export interface DownloadDeps {
   fetch: typeof fetch;
@@ -43,7 +29,7 @@ function defaultDeps(): DownloadDeps {
   const extra = serverEnv().TELNYX_DOWNLOAD_HOSTS?.split(",").map((h) => h.trim().toLowerCase()) ?? [];
   return {
     fetch: upstream().fetch,
-    resolve: async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address),
+    resolve: systemResolver,
     namedHosts: [new URL(upstream().baseURL).host.toLowerCase(), ...extra.filter(Boolean)],
     demo: upstream().demo,
   };
@@ -108,9 +94,15 @@ export function invoiceFileName(periodStart: string): string {
   return `telnyx-invoice-${periodStart.slice(0, 7)}.pdf`;
 }
 
-/** A fresh download link for every call (links expire), then the file itself, streamed. */
-export async function openInvoicePdf(id: string): Promise<{ fileName: string; body: ReadableStream<Uint8Array>; size?: number }> {
-  const { data } = await runOperation("invoiceLink", { id });
+/**
+ * A fresh download link for every call (links expire), then the file itself, streamed. `getLink`
+ * lets the ledger's worker fetch the link inside its own call budget.
+ */
+export async function openInvoicePdf(
+  id: string,
+  getLink: () => Promise<OperationOutput<"invoiceLink">> = () => runOperation("invoiceLink", { id }),
+): Promise<{ fileName: string; body: ReadableStream<Uint8Array>; size?: number }> {
+  const { data } = await getLink();
   let response: Response;
   try {
     response = await fetchDownload(data.download_url, defaultDeps(), AbortSignal.timeout(30_000));

@@ -16,6 +16,8 @@ export interface InvoiceSearchResponse {
   meta: PaginationMeta;
   /** The years that have invoices, newest first (for the year filter). */
   years: number[];
+  /** Ids on this page whose PDF the ledger has archived (downloadable after Telnyx's link expires). */
+  archived?: string[];
 }
 
 /** The URL state of the invoices page: ?year=2025&paid=unpaid&page=2. */

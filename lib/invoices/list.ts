@@ -1,5 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
+import { db } from "@/lib/db";
+import { archivedInvoiceIds } from "@/lib/ledger/read";
 import { runOperation } from "@/lib/telnyx/run";
 import { INVOICE_PAGE_CAP, type Invoice } from "@/lib/telnyx/schemas/invoices";
 import type { z } from "zod";
@@ -24,7 +26,9 @@ export async function listAllInvoices(): Promise<Invoice[]> {
 export async function searchInvoices(query: z.output<typeof invoiceSearchQuery>): Promise<InvoiceSearchResponse> {
   const all = await listAllInvoices();
   const filtered = filterInvoices(all, query);
-  return { ...pageOf(filtered, query.page, query.size), years: invoiceYears(all) };
+  const page = pageOf(filtered, query.page, query.size);
+  const archived = await archivedInvoiceIds(await db());
+  return { ...page, years: invoiceYears(all), archived: page.data.map((i) => i.invoice_id).filter((id) => archived.has(id)) };
 }
 
 /** The invoices a bulk download asks for, newest first; unknown ids are a 404 before anything streams. */

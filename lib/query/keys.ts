@@ -7,7 +7,7 @@ import type { OperationName } from "@/lib/telnyx/operation-routes";
 import type { OperationParams } from "@/lib/telnyx/operation-specs";
 
 /** Reads the dashboard computes itself (from Telnyx reads or its own database), by name. */
-export type DashboardRead = "invoiceSearch" | "chargesMonthly" | "actionLog" | "webhookHealth";
+export type DashboardRead = "invoiceSearch" | "chargesMonthly" | "actionLog" | "webhookHealth" | "alerts" | "syncStatus" | "history" | "ledger";
 
 export interface InvoiceSearchKeyParams {
   year: number | null;
@@ -40,5 +40,15 @@ export const queryKeys = {
     chargesMonthly: (months: number) => ["dashboard", "chargesMonthly", { months }] as const,
     actionLog: (p: ActionLogKeyParams) => ["dashboard", "actionLog", p] as const,
     webhookHealth: (window: { from: string; to: string }) => ["dashboard", "webhookHealth", window] as const,
+    /** Alert rules and events: one family, since a change to a rule changes both. */
+    alertRules: () => ["dashboard", "alerts", "rules"] as const,
+    alertEvents: () => ["dashboard", "alerts", "events"] as const,
+    syncStatus: () => ["dashboard", "syncStatus"] as const,
+    /** The ledger's history (UTC days, from inclusive, to exclusive). */
+    balanceHistory: (from: string, to: string) => ["dashboard", "history", "balance", { from, to }] as const,
+    dailySpend: (from: string, to: string, groupBy: "record_type" | "tag") => ["dashboard", "history", "dailySpend", { from, to, groupBy }] as const,
+    /** A search over the dashboard's kept copy of a stream. */
+    keptSearch: (stream: "audit-events" | "webhook-deliveries", s: { q: string; from: string; to: string; page: number }) =>
+      ["dashboard", "ledger", stream, s] as const,
   },
 } as const;

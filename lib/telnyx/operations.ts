@@ -46,10 +46,14 @@ export const operationCalls: { [N in OperationName]: Call<N> } = {
         // The SDK's type lacks the contract's dynamic last_N_days range.
         filter: {
           record_type: input.record_type,
-          date_range: input.date_range as "today",
+          // An exact created_at window replaces the named range (which has a default).
+          date_range: (input.created_at_gte || input.created_at_lt ? undefined : input.date_range) as "today",
           // Records hold tags as one comma-separated string: match a tag inside it, not the whole string.
           ...(input.tags ? { tags: { contains: input.tags } } : {}),
-        },
+          ...(input.created_at_gte || input.created_at_lt
+            ? { created_at: { gte: input.created_at_gte, lt: input.created_at_lt } }
+            : {}),
+        } as Record<string, unknown> as { record_type: typeof input.record_type },
       },
       o,
     ),

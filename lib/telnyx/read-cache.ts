@@ -1,6 +1,8 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, type ApiErrorItem, type ErrorCode } from "@/lib/api/errors";
+import { sharedRedis } from "@/lib/shared/redis";
+import { RedisUnavailable, sharedCachedRead, sharedInvalidate, type SharedReadOptions } from "@/lib/shared/read-cache";
 
 interface Entry {
   value: unknown;
@@ -47,20 +49,85 @@ const cache = (g.__telnyxReadCache ??= new LRUCache<string, Entry, Context>({
   },
 }));
 
+// With REDIS_URL the cache is shared by every instance (lib/shared/read-cache.ts); the in-process
+// one above then only stands in while Redis is unreachable.
+const sharedOptions: SharedReadOptions = {
+  maxStaleMs: MAX_STALE_MS,
+  isTransient,
+  encodeError: (error) =>
+    error instanceof ApiError
+      ? { code: error.code, detail: error.message, status: error.status, items: error.items, headers: error.headers }
+      : { detail: "The dashboard's server failed while reading from Telnyx." },
+  decodeError: (encoded) => {
+    const e = encoded as { code?: ErrorCode; detail: string; status?: number; items?: ApiErrorItem[]; headers?: Record<string, string> };
+    return new ApiError(e.code ?? "internal", e.detail, { status: e.status, items: e.items, headers: e.headers });
+  },
+};
+const gi = globalThis as typeof globalThis & { __sharedReadsInflight?: Map<string, Promise<unknown>>; __pendingInvalidations?: Set<string> };
+/** Concurrent identical reads in this process share one trip to Redis (and at most one upstream call). */
+const inflight = (gi.__sharedReadsInflight ??= new Map());
+/** Namespaces a write could not clear in Redis (it was down): cleared when it is back. */
+const pendingInvalidations = (gi.__pendingInvalidations ??= new Set());
+
+function localRead<T>(key: string, ttl: number, load: () => Promise<{ value: T; size: number }>): Promise<T> {
+  return cache.fetch(key, { context: { load, ttl }, ttl }).then((entry) => entry!.value as T);
+}
+
 export async function cachedRead<T>(
   key: string,
   ttl: number,
   load: () => Promise<{ value: T; size: number }>,
 ): Promise<T> {
-  const entry = await cache.fetch(key, { context: { load, ttl }, ttl });
-  return entry!.value as T;
+  const redis = sharedRedis();
+  const shared = redis?.available();
+  if (!redis || !shared) return localRead(key, ttl, load);
+  const running = inflight.get(key) as Promise<T> | undefined;
+  if (running) return running;
+  const read = (async () => {
+    if (pendingInvalidations.size) {
+      await sharedInvalidate(shared, [...pendingInvalidations]);
+      pendingInvalidations.clear();
+    }
+    const value = await sharedCachedRead(shared, key, ttl, load, sharedOptions);
+    // Redis is the cache again: what this process kept during an outage may be outdated by now.
+    if (cache.size) cache.clear();
+    return value;
+  })().catch((error: unknown) => {
+    if (!(error instanceof RedisUnavailable)) throw error;
+    redis.failed(error);
+    return localRead(key, ttl, load);
+  });
+  inflight.set(key, read);
+  try {
+    return await read;
+  } finally {
+    inflight.delete(key);
+  }
 }
 
-/** Drops every cached read whose key starts with one of the prefixes. */
-export function invalidateReads(prefixes: readonly string[]): void {
+const namespaceOf = (prefix: string) => prefix.replace(/:$/, "");
+
+/**
+ * Drops every cached read whose key starts with one of the prefixes ("<operation>:"), here and,
+ * with Redis, at every instance.
+ */
+export async function invalidateReads(prefixes: readonly string[]): Promise<void> {
   for (const key of [...cache.keys()]) if (prefixes.some((p) => key.startsWith(p))) cache.delete(key);
+  const redis = sharedRedis();
+  if (!redis || prefixes.length === 0) return;
+  const namespaces = prefixes.map(namespaceOf);
+  const shared = redis.available();
+  try {
+    if (!shared) throw new RedisUnavailable("not connected");
+    await sharedInvalidate(shared, namespaces);
+  } catch (error) {
+    redis.failed(error);
+    for (const ns of namespaces) pendingInvalidations.add(ns);
+  }
 }
 
 export function clearReadCache(): void {
   cache.clear();
+  inflight.clear();
+  pendingInvalidations.clear();
 }

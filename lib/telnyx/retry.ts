@@ -2,6 +2,8 @@ import "server-only";
 import { APIConnectionError, APIError } from "telnyx";
 import { ApiError } from "@/lib/api/errors";
 import { retryAfterMs } from "./upstream-errors";
+import { FallbackPacing, type PacingStore } from "@/lib/shared/pacing";
+import { sharedRedis } from "@/lib/shared/redis";
 
 export interface RetryPolicy {
   attempts: number;
@@ -95,11 +97,14 @@ export class RetrySlots {
   }
 }
 
-const sharedSlots = new RetrySlots();
+const localSlots = new RetrySlots();
+// With REDIS_URL the slots and holds are shared by every instance (Telnyx limits the account, not
+// the process); without it, or while Redis is unreachable, they stay in this process.
+const sharedSlots: PacingStore = new FallbackPacing(sharedRedis, localSlots, { spacingMs: MIN_RETRY_SPACING_MS, maxHoldMs: MAX_HOLD_MS });
 
 /** Tests start each case with no retry slots taken and no holds. */
 export function resetRetryPacingForTests(): void {
-  sharedSlots.clear();
+  localSlots.clear();
 }
 
 function rateLimited(waitMs: number): ApiError {
@@ -117,7 +122,7 @@ function rateLimited(waitMs: number): ApiError {
 export async function withReadRetries<T>(
   run: () => Promise<T>,
   policy: RetryPolicy = READ_RETRY_POLICY,
-  deps: { sleep?: (ms: number) => Promise<void>; random?: () => number; now?: () => number; slots?: RetrySlots; operation?: string } = {},
+  deps: { sleep?: (ms: number) => Promise<void>; random?: () => number; now?: () => number; slots?: PacingStore; operation?: string } = {},
 ): Promise<T> {
   const wait = deps.sleep ?? sleep;
   const slots = deps.slots ?? sharedSlots;
@@ -126,30 +131,30 @@ export async function withReadRetries<T>(
   const started = now();
   const operation = deps.operation;
   // A new read of an operation Telnyx is rate-limiting doesn't go upstream: 429 at once with the wait.
-  const admission: Admission = operation ? slots.admit(operation, started) : { go: true, probe: false };
+  const admission: Admission = operation ? await slots.admit(operation, started) : { go: true, probe: false };
   if (!admission.go) throw rateLimited(admission.waitMs);
   try {
     for (let attempt = 1; ; attempt++) {
       try {
         const value = await run();
-        if (operation) slots.recovered(operation);
+        if (operation) await slots.recovered(operation);
         return value;
       } catch (error) {
         if (!isRetryable(error)) throw error;
         const asked = error instanceof APIError ? retryAfterMs(error.headers as Headers | undefined) : undefined;
         const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
         const delay = asked ?? Math.round(backoff / 2 + (random() * backoff) / 2);
-        if (operation && error instanceof APIError && error.status === 429) slots.hold(operation, now(), delay);
+        if (operation && error instanceof APIError && error.status === 429) await slots.hold(operation, now(), delay);
         if (attempt >= policy.attempts) throw error;
         if (asked !== undefined && asked > policy.maxRetryAfterMs) throw rateLimited(Math.min(asked, MAX_HOLD_MS));
         if (now() - started + delay > policy.budgetMs) throw error;
         // At most one retry per second per operation: wait for this operation's next free slot.
-        const slot = operation ? slots.claim(operation, now() + delay) : now() + delay;
+        const slot = operation ? await slots.claim(operation, now() + delay) : now() + delay;
         if (slot - started > policy.budgetMs) throw error;
         await wait(slot - now());
       }
     }
   } finally {
-    if (operation && admission.probe) slots.probeEnded(operation);
+    if (operation && admission.probe) await slots.probeEnded(operation);
   }
 }

@@ -27,7 +27,8 @@ export function parseOperationInput<N extends OperationName>(name: N, raw: unkno
   return result.data as never;
 }
 
-async function callOnce(name: OperationName, input: unknown, timeout: number): Promise<{ value: unknown; size: number }> {
+/** One upstream call, its answer validated against the operation's response schema (no cache, no retry). */
+export async function callOnce(name: OperationName, input: unknown, timeout: number): Promise<{ value: unknown; size: number }> {
   const spec: OperationSpec = operationSpecs[name];
   const call = operationCalls[name] as (c: unknown, i: unknown, o: object) => { asResponse(): Promise<Response> };
   const response = await call(upstream().client, input, { maxRetries: 0, timeout }).asResponse();
@@ -79,13 +80,13 @@ export async function runOperation<N extends OperationName>(
 
   try {
     const { value } = await callOnce(name, input, UPSTREAM_TIMEOUTS.writeMs);
-    invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
+    await invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
     return value as OperationOutput<N>;
   } catch (error) {
     const failure = writeFailure(error, spec);
     if (isOutcomeUnknownError(failure)) {
       // It may have happened: what reads showed before can no longer be trusted.
-      invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
+      await invalidateReads((spec.invalidates ?? []).map((n) => `${n}:`));
       log.error("telnyx.write_outcome_unknown", { operation: spec.telnyx, upstream: failure.items[0]?.meta?.upstream });
     }
     throw failure;

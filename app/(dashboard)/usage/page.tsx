@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
-import { loadUsageSearchParams, usageQuery } from "@/components/usage/search-params";
-import { UsageView } from "@/components/usage/usage-view";
+import { loadUsagePageParams, usageQuery } from "@/components/usage/search-params";
+import { UsageTabs } from "@/components/usage/usage-tabs";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pageRoles } from "@/lib/navigation";
 import { getServerQueryClient, prefetchOperation, prefetchOperationPages } from "@/lib/query/server";
@@ -12,17 +12,17 @@ export const metadata: Metadata = { title: "Usage" };
 
 export default async function UsagePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser(pageRoles("/usage"));
-  const params = await loadUsageSearchParams(searchParams);
+  const params = await loadUsagePageParams(searchParams);
   await Promise.all([
-    dateRange.safeParse(params.range).success ? prefetchOperationPages("detailRecords", usageQuery(params)) : null,
+    params.view === "records" && dateRange.safeParse(params.range).success ? prefetchOperationPages("detailRecords", usageQuery(params)) : null,
     prefetchOperation("userTags", {}),
   ]);
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">Usage</h1>
-      <p className="mb-4 text-sm text-muted">Search detail records by type, date range and tag; export the whole result as CSV.</p>
+      <p className="mb-4 text-sm text-muted">Search detail records by type, date range and tag, or see the cost per day for any range the ledger keeps; export either as CSV.</p>
       <HydrationBoundary state={dehydrate(getServerQueryClient())}>
-        <UsageView />
+        <UsageTabs today={new Date().toISOString().slice(0, 10)} />
       </HydrationBoundary>
     </>
   );

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
 import { DeliveriesList } from "@/components/webhooks/deliveries-list";
 import { HealthPanel } from "@/components/webhooks/health-panel";
+import { KeptDeliveries } from "@/components/webhooks/kept-deliveries";
 import { deliveriesQuery, loadWebhookSearchParams } from "@/components/webhooks/search-params";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pageRoles } from "@/lib/navigation";
@@ -22,6 +23,12 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         <div className="space-y-8">
           <HealthPanel />
           <DeliveriesList />
+          <section aria-labelledby="kept-deliveries-title" className="space-y-2">
+            <h2 id="kept-deliveries-title" className="text-lg font-semibold">
+              Search the dashboard&apos;s copy
+            </h2>
+            <KeptDeliveries />
+          </section>
         </div>
       </HydrationBoundary>
     </>

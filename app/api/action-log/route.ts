@@ -14,7 +14,7 @@ const query = z.object({
 });
 
 export const GET = apiRoute({ roles: OWNER_ONLY, query }, async ({ query: q }) => {
-  const { items, total } = listActions({ userEmail: q.user, action: q.action, limit: q.size, offset: (q.page - 1) * q.size });
+  const { items, total } = await listActions({ userEmail: q.user, action: q.action, limit: q.size, offset: (q.page - 1) * q.size });
   return {
     data: items,
     meta: { page_number: q.page, page_size: q.size, total_pages: Math.max(1, Math.ceil(total / q.size)), total_results: total },

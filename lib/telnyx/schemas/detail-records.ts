@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decimalString } from "@/lib/telnyx/schemas/money";
-import { listResponse, optionalText, pageNumber, pageSize } from "./common";
+import { isoDateTime, listResponse, optionalText, pageNumber, pageSize } from "./common";
 
 import { DATE_RANGES, DETAIL_RECORD_PAGE_CAP, DETAIL_RECORD_TYPES, LAST_N_DAYS, type DetailRecordType } from "@/lib/telnyx/contract";
 
@@ -32,8 +32,16 @@ export const detailRecordQuery = z.object({
   sort: z.enum(DETAIL_RECORD_SORTS, { error: `must be one of ${DETAIL_RECORD_SORTS.join(", ")}` }).default("-created_at"),
   tags: optionalText(100),
 });
-export const detailRecordListQuery = detailRecordQuery.extend({
-  page: pageNumber,
-  size: pageSize(DETAIL_RECORD_PAGE_CAP),
-});
+export const detailRecordListQuery = detailRecordQuery
+  .extend({
+    page: pageNumber,
+    size: pageSize(DETAIL_RECORD_PAGE_CAP),
+    // The contract's filter[created_at][gte|lt] (its examples): exact day windows for the ledger.
+    created_at_gte: isoDateTime.optional(),
+    created_at_lt: isoDateTime.optional(),
+  })
+  .refine((q) => !q.created_at_gte || !q.created_at_lt || Date.parse(q.created_at_gte) < Date.parse(q.created_at_lt), {
+    path: ["created_at_lt"],
+    message: "must be after created_at_gte",
+  });
 export type DetailRecordQuery = z.infer<typeof detailRecordQuery>;
