@@ -1,8 +1,8 @@
 // Display formats: money in the account's currency and dates in the user's locale. Values stay
 // exact (decimal strings, ISO dates); only their presentation changes here.
-import { formatMoney } from "./money";
+import { formatMoney, formatWithCurrency } from "./money";
 
-export { formatMoney };
+export { formatMoney, formatWithCurrency };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 const monthFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "long", timeZone: "UTC" });

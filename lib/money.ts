@@ -15,9 +15,23 @@ export function sumDecimals(values: Iterable<string | null | undefined>): Big {
 /** Formats a decimal string as money in the user's locale without converting through a float
  *  more precise than Intl can show (Intl takes strings since ES2023). */
 export function formatMoney(amount: string, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(
-    amount as unknown as number,
-  );
+  return formatWithCurrency(amount as unknown as number, currency, {}, locale);
+}
+
+/** Intl's currency style when `currency` is a well-formed ISO 4217 code; otherwise (Telnyx's
+ *  contract types it as a plain string, so "" or "usd$" can arrive) the number with the raw code
+ *  beside it, instead of the RangeError Intl throws. */
+export function formatWithCurrency(
+  value: number,
+  currency: string,
+  options: Intl.NumberFormatOptions = {},
+  locale?: string,
+): string {
+  if (/^[A-Za-z]{3}$/.test(currency)) {
+    return new Intl.NumberFormat(locale, { ...options, style: "currency", currency }).format(value);
+  }
+  const n = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, ...options }).format(value);
+  return currency.trim() ? `${n} ${currency.trim()}` : n;
 }
 
 export { Big };
