@@ -50,7 +50,7 @@ export const serverEnvSchema = z.object({
   // The ledger's sync worker (lib/ledger): "off" keeps it out of this server process.
   SYNC_WORKER: z.enum(["on", "off"]).default("on"),
   // The worker's upstream calls in any rolling minute, across every instance (pages are not counted).
-  SYNC_MAX_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  SYNC_MAX_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
   // How far back the first usage backfill reaches (days of detail records).
   LEDGER_BACKFILL_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
   // Audit events, webhook deliveries and usage rollups older than this are deleted; unset = keep everything.

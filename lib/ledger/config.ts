@@ -43,10 +43,16 @@ export function parseIntervals(spec: string | undefined): Record<StreamName, num
   return out;
 }
 
+/** 60 calls a minute spare a real account's rate limit for the pages; the embedded simulator (no
+ *  TELNYX_API_KEY) has no limit to spare, so the demo's first backfill takes seconds, not minutes. */
+export function defaultCallsPerMinute(env: Record<string, string | undefined>): number {
+  return env.TELNYX_API_KEY ? 60 : 1_200;
+}
+
 export function ledgerConfig(env: Record<string, string | undefined> = process.env): LedgerConfig {
   const e = parseServerEnv(env);
   return {
-    maxCallsPerMinute: e.SYNC_MAX_CALLS_PER_MINUTE,
+    maxCallsPerMinute: e.SYNC_MAX_CALLS_PER_MINUTE ?? defaultCallsPerMinute(env),
     backfillDays: e.LEDGER_BACKFILL_DAYS,
     backfillMonths: 13,
     retentionDays: e.LEDGER_RETENTION_DAYS,
