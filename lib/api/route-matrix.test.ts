@@ -30,6 +30,8 @@ const PUBLIC: Record<string, string> = {
 const OTHER_ROUTES: Record<string, readonly Role[]> = {
   "GET /api/action-log": OWNER_ONLY,
   "POST /api/payments": OWNER_ONLY,
+  "GET /api/payments": ALL_ROLES,
+  "GET /api/payments.csv": ALL_ROLES,
   "GET /api/charges/monthly": ALL_ROLES,
   "GET /api/charges/summary.csv": ALL_ROLES,
   "GET /api/charges/breakdown.csv": ALL_ROLES,
