@@ -6,7 +6,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { parseAsString, useQueryStates } from "nuqs";
 import { Badge } from "@/components/ui/badge";
-import { DayRangeInputs, isDayRange } from "@/components/ui/day-range-inputs";
+import { DayRangeInputs, InvalidDayRange, isDayRange } from "@/components/ui/day-range-inputs";
 import { DownloadLink } from "@/components/ui/link-button";
 import { Money } from "@/components/ui/money";
 import { QueryResult } from "@/components/ui/query-result";
@@ -56,11 +56,7 @@ export function PaymentsView({ today }: { today: string }) {
         <DayRangeInputs from={from} to={to} onChange={(c) => void setP(c)} />
         <div className="ml-auto">{valid ? <DownloadLink href={csvUrl}>Export CSV</DownloadLink> : null}</div>
       </div>
-      {!valid ? (
-        <p role="alert" className="text-sm text-danger">
-          Choose a first day before the last one.
-        </p>
-      ) : (
+      {!valid ? <InvalidDayRange /> : (
         <QueryResult query={query} label="the payments">
           {({ data, meta }) => (
             <div className="space-y-2">

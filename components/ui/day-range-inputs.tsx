@@ -24,3 +24,12 @@ export function DayRangeInputs({ from, to, onChange }: { from: string; to: strin
     </>
   );
 }
+
+/** What a view shows instead of its data while the range is not valid. */
+export function InvalidDayRange() {
+  return (
+    <p role="alert" className="text-sm text-danger">
+      Choose a first day before the last one.
+    </p>
+  );
+}

@@ -4,7 +4,7 @@
 // (from its rollups, not limited to Telnyx's 31-day windows), with a CSV export of the same rows.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { DayRangeInputs, isDayRange } from "@/components/ui/day-range-inputs";
+import { DayRangeInputs, InvalidDayRange, isDayRange } from "@/components/ui/day-range-inputs";
 import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { DownloadLink } from "@/components/ui/link-button";
 import { Money } from "@/components/ui/money";
@@ -59,11 +59,7 @@ export function CostPerDayView({ today }: { today: string }) {
         </label>
         <div className="ml-auto">{valid ? <DownloadLink href={exportUrl}>Export CSV</DownloadLink> : null}</div>
       </div>
-      {!valid ? (
-        <p role="alert" className="text-sm text-danger">
-          Choose a first day before the last one.
-        </p>
-      ) : (
+      {!valid ? <InvalidDayRange /> : (
         <QueryResult query={query} label="the cost per day">
           {({ data }) => {
             if (data.length === 0)

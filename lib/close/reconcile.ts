@@ -67,14 +67,18 @@ function moneyCheck(
   lines: CheckLine[] = [],
   tolerance = new Big(0),
 ): Check {
-  return { ...base, note: base.note ?? null, a: cents(a), b: cents(b), tolerance: cents(tolerance), ...compare(a, b, tolerance), lines };
+  const result = compare(a, b, tolerance);
+  // Sums that agree while a line does not (two differences cancelling out) are still a difference.
+  if (lines.some((l) => l.verdict === "difference")) result.verdict = "difference";
+  return { ...base, note: base.note ?? null, a: cents(a), b: cents(b), tolerance: cents(tolerance), ...result, lines };
 }
 
+/** A line of a check: compared when it has both figures, else listed as what makes up one side. */
 const line = (item: string, a: Big | null, b: Big | null, tolerance = new Big(0)): CheckLine => ({
   item,
   a: a === null ? "" : cents(a),
   b: b === null ? "" : cents(b),
-  ...compare(a ?? new Big(0), b ?? new Big(0), tolerance),
+  ...(a !== null && b !== null ? compare(a, b, tolerance) : { difference: "", verdict: "ok" as Verdict }),
 });
 
 /** The usage tolerance for a line total: 0.5 % of it or $1.00, whichever is larger. */
@@ -184,7 +188,7 @@ function feesCheck(fees: { name: string; amount: string }[]): Check {
     tolerance: "",
     verdict: "ok",
     note: "Not compared: these fees have no detail records (e.g. 10DLC campaign fees).",
-    lines: fees.map((f) => ({ item: f.name, a: cents(new Big(f.amount)), b: "", difference: "", verdict: "ok" })),
+    lines: fees.map((f) => line(f.name, new Big(f.amount), null)),
   };
 }
 
