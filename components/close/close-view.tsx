@@ -56,19 +56,19 @@ function CheckRows({ check, currency }: { check: Check; currency: string }) {
   return (
     <>
       <TableRow data-testid={`check-${check.id}`} data-verdict={check.verdict}>
-        <TableCell>
+        <TableCell className="min-w-56">
           <span className="font-medium">{check.name}</span>
           {check.note ? <span className="block text-xs text-muted">{check.note}</span> : null}
         </TableCell>
-        <TableCell align="right">
+        <TableCell align="right" className="whitespace-nowrap">
           <span className="block text-xs text-muted">{check.a_label}</span>
           <Figure value={check.a} currency={currency} />
         </TableCell>
-        <TableCell align="right">
+        <TableCell align="right" className="whitespace-nowrap">
           <span className="block text-xs text-muted">{check.b_label}</span>
           <Figure value={check.b} currency={currency} />
         </TableCell>
-        <TableCell align="right">
+        <TableCell align="right" className="whitespace-nowrap">
           <Figure value={check.difference} currency={currency} />
           {check.tolerance && check.tolerance !== "0.00" ? <span className="block text-xs text-muted">± {check.tolerance} allowed</span> : null}
         </TableCell>
