@@ -7,6 +7,8 @@ export const PAGES = [
   { href: "/charges", label: "Charges", roles: ALL_ROLES },
   { href: "/invoices", label: "Invoices", roles: ALL_ROLES },
   { href: "/usage", label: "Usage", roles: ALL_ROLES },
+  { href: "/payments", label: "Payments", roles: ALL_ROLES },
+  { href: "/close", label: "Month close", roles: ALL_ROLES },
   { href: "/audit-log", label: "Audit log", roles: OWNER_ONLY },
   { href: "/webhooks", label: "Webhooks", roles: OWNER_ONLY },
   { href: "/alerts", label: "Alerts", roles: ALL_ROLES },

@@ -4,6 +4,7 @@
 // (from its rollups, not limited to Telnyx's 31-day windows), with a CSV export of the same rows.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
+import { DayRangeInputs, InvalidDayRange, isDayRange } from "@/components/ui/day-range-inputs";
 import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { DownloadLink } from "@/components/ui/link-button";
 import { Money } from "@/components/ui/money";
@@ -16,7 +17,6 @@ import { addUtcDays, pivotDailySpend } from "@/lib/history/series";
 import { recordTypeLabel } from "@/lib/usage/records";
 import { costPerDaySearchParams } from "./search-params";
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function keyLabel(key: string | null, group: SpendGroup) {
   if (key === null) return group === "tag" ? "Untagged" : "Unknown";
@@ -40,7 +40,7 @@ export function CostPerDayView({ today }: { today: string }) {
   const [p, setP] = useQueryStates(costPerDaySearchParams, { history: "push" });
   const to = p.to || addUtcDays(today, 1);
   const from = p.from || addUtcDays(to, -30);
-  const valid = DAY.test(from) && DAY.test(to) && from < to;
+  const valid = isDayRange(from, to);
   const query = useQuery({ ...dailySpendOptions(from, to, p.group), placeholderData: keepPreviousData, enabled: valid });
   const exportUrl = `/api/history/daily-spend/export?${new URLSearchParams({ from, to, group_by: p.group })}`;
   return (
@@ -49,14 +49,7 @@ export function CostPerDayView({ today }: { today: string }) {
         From the dashboard&apos;s ledger: daily rollups of the detail records, UTC days. The first day is included, the last is not.
       </p>
       <div className="flex flex-wrap items-end gap-3">
-        <label className={labelClass}>
-          From (UTC, included)
-          <input type="date" className={controlClass} value={from} max={to} onChange={(e) => void setP({ from: e.target.value })} />
-        </label>
-        <label className={labelClass}>
-          Until (UTC, not included)
-          <input type="date" className={controlClass} value={to} min={from} onChange={(e) => void setP({ to: e.target.value })} />
-        </label>
+        <DayRangeInputs from={from} to={to} onChange={(c) => void setP(c)} />
         <label className={labelClass}>
           Per
           <select className={controlClass} value={p.group} onChange={(e) => void setP({ group: e.target.value as SpendGroup })}>
@@ -66,11 +59,7 @@ export function CostPerDayView({ today }: { today: string }) {
         </label>
         <div className="ml-auto">{valid ? <DownloadLink href={exportUrl}>Export CSV</DownloadLink> : null}</div>
       </div>
-      {!valid ? (
-        <p role="alert" className="text-sm text-danger">
-          Choose a first day before the last one.
-        </p>
-      ) : (
+      {!valid ? <InvalidDayRange /> : (
         <QueryResult query={query} label="the cost per day">
           {({ data }) => {
             if (data.length === 0)

@@ -27,7 +27,7 @@ export function usageQuery(p: { type: DetailRecordType; range: string; tag: stri
   };
 }
 
-export const USAGE_VIEWS = ["records", "daily"] as const;
+export const USAGE_VIEWS = ["records", "daily", "tags"] as const;
 export type UsageViewId = (typeof USAGE_VIEWS)[number];
 export const usageViewParam = { view: parseAsStringLiteral(USAGE_VIEWS).withDefault("records") };
 
@@ -37,5 +37,8 @@ export const costPerDaySearchParams = {
   to: parseAsString.withDefault(""),
   group: parseAsStringLiteral(["record_type", "tag"] as const).withDefault("record_type"),
 };
+
+/** The cost-by-tag view's URL state: UTC days (empty = the last 30 days and today). */
+export const costByTagSearchParams = { from: parseAsString.withDefault(""), to: parseAsString.withDefault("") };
 
 export const loadUsagePageParams = createLoader({ ...usageSearchParams, ...usageViewParam });

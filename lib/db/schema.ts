@@ -228,7 +228,35 @@ export interface OutboxAttemptTable {
   error: string | null;
 }
 
+export interface MonthCloseTable {
+  month: string;
+  closed_at: EpochMs;
+  closed_by: string;
+  status: string;
+  manifest: string;
+  figures: string;
+}
+export interface MonthCloseFileTable {
+  month: string;
+  name: string;
+  bytes: Uint8Array;
+  sha256: string;
+  size: number;
+  rows: number | null;
+}
+export interface MonthCloseChangeTable {
+  id: Generated<number>;
+  month: string;
+  detected_at: EpochMs;
+  item: string;
+  closed_value: string;
+  current_value: string;
+}
+
 export interface Tables {
+  month_close: MonthCloseTable;
+  month_close_file: MonthCloseFileTable;
+  month_close_change: MonthCloseChangeTable;
   alert_rule: AlertRuleTable;
   alert_event: AlertEventTable;
   outbox: OutboxTable;

@@ -33,7 +33,7 @@ describe("query keys", () => {
 
   it("keep the two roots apart, so a prefix never matches another family", () => {
     expect(queryKeys.telnyx.all()).not.toEqual(queryKeys.dashboard.all());
-    expect(keysStaleAfter("createPayment")).toEqual([["telnyx", "balance"], ["telnyx", "auditEvents"], ["dashboard", "actionLog"]]);
+    expect(keysStaleAfter("createPayment")).toEqual([["telnyx", "balance"], ["telnyx", "auditEvents"], ["dashboard", "actionLog"], ["dashboard", "payments"]]);
   });
 });
 

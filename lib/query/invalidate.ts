@@ -8,7 +8,8 @@ export type WriteOperation = { [N in OperationName]: (typeof operationRoutes)[N]
 
 /** The key prefixes a write makes stale. */
 export function keysStaleAfter(write: WriteOperation): ReadonlyArray<readonly unknown[]> {
-  return [...operationRoutes[write].invalidates.map((name) => queryKeys.telnyx.operation(name)), queryKeys.dashboard.family("actionLog")];
+  const own = write === "createPayment" ? [queryKeys.dashboard.family("payments")] : []; // the Payments view lists it
+  return [...operationRoutes[write].invalidates.map((name) => queryKeys.telnyx.operation(name)), queryKeys.dashboard.family("actionLog"), ...own];
 }
 
 /** A write that surely failed changed nothing upstream, but the action log has a line more. */

@@ -7,7 +7,7 @@ import type { OperationName } from "@/lib/telnyx/operation-routes";
 import type { OperationParams } from "@/lib/telnyx/operation-specs";
 
 /** Reads the dashboard computes itself (from Telnyx reads or its own database), by name. */
-export type DashboardRead = "invoiceSearch" | "chargesMonthly" | "actionLog" | "webhookHealth" | "alerts" | "syncStatus" | "history" | "ledger";
+export type DashboardRead = "invoiceSearch" | "chargesMonthly" | "actionLog" | "webhookHealth" | "alerts" | "syncStatus" | "history" | "ledger" | "payments" | "close";
 
 export interface InvoiceSearchKeyParams {
   year: number | null;
@@ -47,6 +47,12 @@ export const queryKeys = {
     /** The ledger's history (UTC days, from inclusive, to exclusive). */
     balanceHistory: (from: string, to: string) => ["dashboard", "history", "balance", { from, to }] as const,
     dailySpend: (from: string, to: string, groupBy: "record_type" | "tag") => ["dashboard", "history", "dailySpend", { from, to, groupBy }] as const,
+    /** Top-ups in UTC days [from, to) (GET /api/payments). */
+    payments: (from: string, to: string) => ["dashboard", "payments", { from, to }] as const,
+    /** Month close: the closed months, a month's reconciliation, cost by tag. */
+    monthCloses: () => ["dashboard", "close", "months"] as const,
+    reconciliation: (month: string) => ["dashboard", "close", "reconciliation", { month }] as const,
+    costByTag: (from: string, to: string) => ["dashboard", "close", "costByTag", { from, to }] as const,
     /** A search over the dashboard's kept copy of a stream. */
     keptSearch: (stream: "audit-events" | "webhook-deliveries", s: { q: string; from: string; to: string; page: number }) =>
       ["dashboard", "ledger", stream, s] as const,

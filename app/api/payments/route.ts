@@ -1,7 +1,17 @@
-import { OWNER_ONLY } from "@/lib/auth/roles";
+import { ALL_ROLES, OWNER_ONLY } from "@/lib/auth/roles";
 import { apiRoute } from "@/lib/api/handler";
 import { createPaymentOnce, paymentKey, paymentResponse } from "@/lib/billing/payments";
+import { gatherTopUps } from "@/lib/billing/topups";
+import { db } from "@/lib/db";
+import { dayStart } from "@/lib/ledger/clock";
+import { dayRange } from "@/lib/ledger/schemas";
 import { paymentRequest } from "@/lib/telnyx/schemas/payments";
+
+// GET /api/payments?from&to — every top-up in the UTC days [from, to) with who made it (dashboard
+// user, auto-recharge, Telnyx portal), from the ledger and the action log (lib/billing/topups.ts).
+export const GET = apiRoute({ roles: ALL_ROLES, query: dayRange }, async ({ query }) =>
+  gatherTopUps(await db(), dayStart(query.from), dayStart(query.to)),
+);
 
 // POST /api/payments — charges the account's stored payment method (owners). Exactly once per
 // Idempotency-Key: a repeat gets the first attempt's stored outcome and `Idempotent-Replayed: true`.

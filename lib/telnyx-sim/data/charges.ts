@@ -129,6 +129,15 @@ export function buildAdjustments(w: World): Adjustment[] {
         date: addUtcDays(m, rng.int(0, days - 1)),
       });
     }
+    // The last closed month always has both kinds, so a month close has adjustments to carry
+    // (FOCUS Credit and Adjustment rows, the summary's credits and ledger_adjustments totals).
+    if (addUtcMonths(m, 1).getTime() === w.anchor.getTime()) {
+      const kinds = new Set(out.filter((a) => a.date.getTime() >= m.getTime()).map((a) => a.kind));
+      if (!kinds.has("credit"))
+        out.push({ kind: "credit", cents: -rng.int(5, 60) * 100, description: "Service credit: messaging delivery incident", date: addUtcDays(m, rng.int(0, days - 1)) });
+      if (!kinds.has("ledger"))
+        out.push({ kind: "ledger", cents: rng.int(25, 2_500), description: "Regulatory cost recovery", date: addUtcDays(m, rng.int(0, days - 1)) });
+    }
   }
   return out;
 }
