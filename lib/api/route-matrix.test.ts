@@ -53,6 +53,9 @@ const OTHER_ROUTES: Record<string, readonly Role[]> = {
   "POST /api/alerts/rules/{id}/test": OWNER_ONLY,
   "GET /api/alerts/events": ALL_ROLES,
   "POST /api/alerts/evaluate": OWNER_ONLY,
+  "GET /api/tokens": ALL_ROLES,
+  "POST /api/tokens": ALL_ROLES,
+  "DELETE /api/tokens/{id}": ALL_ROLES,
 };
 
 function routeFiles(dir: string): string[] {

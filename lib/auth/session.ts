@@ -3,7 +3,8 @@ import { getAuth } from "./auth";
 import { sessionCookieKinds } from "./cookie";
 import { isRole, type Role } from "./roles";
 
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+/** `token`: the request came with an API token acting for this user (lib/tokens), not a session. */
+export type SessionUser = { id: string; email: string; name: string; role: Role; token?: { id: string; name: string } };
 
 /**
  * The signed-in user, or null for no cookie, a forged/tampered cookie (bad signature), an expired
