@@ -1,11 +1,8 @@
 // Inputs of the approval routes (one schema per body; the policy form uses the same).
 import { z } from "zod";
 import { AMOUNT_INPUT_PATTERN } from "../money";
+import { APPROVAL_STATES } from "./describe";
 
-export const APPROVAL_STATES = ["pending", "executing", "succeeded", "failed", "unknown", "rejected", "cancelled", "expired", "stale"] as const;
-export type ApprovalState = (typeof APPROVAL_STATES)[number];
-export const APPROVAL_KINDS = ["payment", "auto_recharge", "policy"] as const;
-export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 
 export const policyInput = z.strictObject({
   payments_above: z

@@ -19,7 +19,8 @@ import { enqueue } from "@/lib/outbox";
 import type { AutoRechargeUpdate } from "@/lib/telnyx/schemas/auto-recharge";
 import type { PaymentRequest } from "@/lib/telnyx/schemas/payments";
 import { runOperation } from "@/lib/telnyx/run";
-import type { ApprovalState, PolicyInput } from "./schemas";
+import { describeRequest, type ApprovalState } from "./describe";
+import type { PolicyInput } from "./schemas";
 import { findApproval, insertApproval, listApprovals, readPolicy, settleByTime, transition, writePolicy, type Approval } from "./store";
 
 export interface ApprovalDeps {
@@ -77,13 +78,6 @@ async function notifyApprovers(approval: Approval, deps: ApprovalDeps) {
     deps.now(),
   );
   void drainNow(ids).catch((error) => log.warn("approvals.email_failed", { message: (error as Error)?.message }));
-}
-
-export function describeRequest(a: Pick<Approval, "kind" | "request">): string {
-  if (a.kind === "payment") return `a payment of $${String(a.request.amount)}`;
-  if (a.kind === "auto_recharge") return `an auto-recharge change (${Object.keys(a.request).join(", ")})`;
-  const p = a.request as PolicyInput;
-  return `a new approval policy (payments above ${p.payments_above === null ? "any amount: off" : `$${p.payments_above}`}, auto-recharge ${p.auto_recharge ? "on" : "off"})`;
 }
 
 async function request(user: SessionUser, input: Parameters<typeof insertApproval>[0], deps: ApprovalDeps): Promise<Approval> {

@@ -4,33 +4,13 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import type { ApprovalTable } from "../db/schema";
-import type { ApprovalKind, ApprovalState } from "./schemas";
+import type { Approval, ApprovalKind, ApprovalPolicy, ApprovalState, Person } from "./describe";
+
+export type { Approval, Person };
 
 export const APPROVAL_TTL_MS = 24 * 60 * 60_000;
 /** An approval still "executing" this long after it started lost its process: outcome unknown. */
 export const EXECUTING_STUCK_MS = 15 * 60_000;
-
-export interface Person {
-  id: string;
-  email: string;
-}
-
-export interface Approval {
-  id: string;
-  kind: ApprovalKind;
-  status: ApprovalState;
-  request: Record<string, unknown>;
-  seen: Record<string, unknown> | null;
-  idempotency_key: string | null;
-  requested_by: Person;
-  requested_at: string;
-  expires_at: string;
-  decided_by: Person | null;
-  decided_at: string | null;
-  reason: string | null;
-  result: { status: number; body: unknown } | null;
-  finished_at: string | null;
-}
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 
@@ -146,7 +126,7 @@ export async function settleByTime(now: number): Promise<{ expired: Approval[]; 
 }
 
 /** The policy row (id 1), or the default: nothing needs a second owner. */
-export async function readPolicy(): Promise<{ payments_above: string | null; auto_recharge: boolean; updated_at: string | null; updated_by: string | null }> {
+export async function readPolicy(): Promise<ApprovalPolicy> {
   const row = await (await db()).selectFrom("approval_policy").selectAll().where("id", "=", 1).executeTakeFirst();
   return {
     payments_above: row?.payments_above === null || row?.payments_above === undefined ? null : String(row.payments_above),
