@@ -63,6 +63,7 @@ const OTHER_ROUTES: Record<string, readonly Role[]> = {
   "POST /api/approvals/{id}/approve": OWNER_ONLY,
   "POST /api/approvals/{id}/reject": OWNER_ONLY,
   "POST /api/approvals/{id}/cancel": OWNER_ONLY,
+  "POST /api/sessions/sign-out-everywhere": ALL_ROLES,
 };
 
 function routeFiles(dir: string): string[] {

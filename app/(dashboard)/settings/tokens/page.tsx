@@ -1,13 +1,14 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { tokensQuery } from "@/components/tokens/queries";
+import { SessionsCard } from "@/components/tokens/sessions-card";
 import { TokensView } from "@/components/tokens/tokens-view";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pageRoles } from "@/lib/navigation";
 import { getServerQueryClient } from "@/lib/query/server";
 import { listTokens } from "@/lib/tokens/store";
 
-export const metadata: Metadata = { title: "API tokens" };
+export const metadata: Metadata = { title: "API tokens and sessions" };
 
 export default async function TokensPage() {
   const user = await requirePageUser(pageRoles("/settings/tokens"));
@@ -21,7 +22,10 @@ export default async function TokensPage() {
         takes effect at once.
       </p>
       <HydrationBoundary state={dehydrate(client)}>
-        <TokensView role={user.role} />
+        <div className="grid grid-cols-1 gap-4">
+          <TokensView role={user.role} />
+          <SessionsCard isOwner={user.role === "owner"} />
+        </div>
       </HydrationBoundary>
     </>
   );
