@@ -93,7 +93,7 @@ test.describe("approvals (owners)", () => {
       await policy.getByLabel("Payments above a limit need a second owner").check();
       await policy.getByLabel(/^Limit/).fill("9000.00");
       await policy.getByRole("button", { name: "Save policy" }).click();
-      await expect(policy.getByText("Policy saved.")).toBeVisible();
+      await expect(page.getByText("Policy saved.")).toBeVisible();
       await expect(policy.getByTestId("policy-summary")).toContainText("payments above $9,000.00 need a second owner");
 
       // A payment above it: sent for approval, nothing charged.

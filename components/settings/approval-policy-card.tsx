@@ -28,22 +28,25 @@ function describePolicy(p: ApprovalPolicy): string {
   return `In force: ${parts.join(" and ")} need a second owner.`;
 }
 
-function PolicyForm({ policy }: { policy: ApprovalPolicy }) {
+type SaveResult = { saved: true } | PendingReply;
+
+// The form is keyed by the policy's version (a new policy resets it); what the last save did
+// lives in the card, so it outlasts that reset.
+function PolicyForm({ policy, onSaved }: { policy: ApprovalPolicy; onSaved: (result: SaveResult | null) => void }) {
   const client = useQueryClient();
   const [limitOn, setLimitOn] = useState(policy.payments_above !== null);
   const [limit, setLimit] = useState(policy.payments_above ?? "");
   const [autoRecharge, setAutoRecharge] = useState(policy.auto_recharge);
-  const [result, setResult] = useState<{ saved: true } | PendingReply | null>(null);
   const save = useMutation({
     mutationFn: (body: { payments_above: string | null; auto_recharge: boolean }) =>
       apiFetch<{ data: ApprovalPolicy } | PendingReply>("/api/approvals/policy", { method: "PUT", body: JSON.stringify(body) }),
-    onSuccess: (reply) => setResult(isPendingReply(reply) ? reply : { saved: true }),
+    onSuccess: (reply) => onSaved(isPendingReply(reply) ? reply : { saved: true }),
     onSettled: () => invalidateApprovals(client),
   });
   const errors = save.isError ? fieldErrors(save.error) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setResult(null);
+    onSaved(null);
     save.mutate({ payments_above: limitOn ? limit.trim() : null, auto_recharge: autoRecharge });
   };
   return (
@@ -73,18 +76,13 @@ function PolicyForm({ policy }: { policy: ApprovalPolicy }) {
           {errors.other}
         </p>
       ) : null}
-      {result && "saved" in result ? (
-        <p role="status" className="text-sm text-success">
-          Policy saved.
-        </p>
-      ) : null}
-      {result && !("saved" in result) ? <SentForApproval approval={result.data} /> : null}
     </form>
   );
 }
 
 export function ApprovalPolicyCard() {
   const query = useQuery(approvalPolicyQuery);
+  const [result, setResult] = useState<SaveResult | null>(null);
   return (
     <Card aria-labelledby="approval-policy-title">
       <CardHeader title={<span id="approval-policy-title">Approval policy</span>} description="Two-person control for money moves." />
@@ -93,8 +91,18 @@ export function ApprovalPolicyCard() {
       ) : query.isError ? (
         <ErrorState title="Couldn't load the approval policy" error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <PolicyForm key={query.data.data.updated_at ?? "none"} policy={query.data.data} />
+        <PolicyForm key={query.data.data.updated_at ?? "none"} policy={query.data.data} onSaved={setResult} />
       )}
+      {result && "saved" in result ? (
+        <p role="status" className="mt-3 text-sm text-success">
+          Policy saved.
+        </p>
+      ) : null}
+      {result && !("saved" in result) ? (
+        <div className="mt-3">
+          <SentForApproval approval={result.data} />
+        </div>
+      ) : null}
     </Card>
   );
 }

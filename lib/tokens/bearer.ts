@@ -11,10 +11,13 @@ import { authenticateToken, checkTokenRate, sharedRateCounter, TOKEN_RATE_PER_MI
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
 
-/** The bearer credential, or null when the request has none (then the session cookie counts). */
+/**
+ * The bearer credential, or null when the request has none (then the session cookie counts).
+ * Other schemes (a proxy's Basic auth in front of the dashboard) are not ours and are ignored.
+ */
 export function bearerToken(headers: Headers): string | null {
   const value = headers.get("authorization");
-  if (!value) return null;
+  if (!value || !/^Bearer\b/i.test(value)) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
   if (!match) throw new ApiError("unauthorized", "The Authorization header must be \"Bearer tbd_…\".");
   return match[1]!;

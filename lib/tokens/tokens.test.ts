@@ -154,13 +154,19 @@ await describeEachEngine("API tokens", () => {
   });
 
   it("an expired token, an unknown one and a malformed header are refused", async () => {
+    session.user = null;
     const now = Date.now();
     const old = await createToken(owner, { name: "short", role: "owner", scope: "read", expiresAt: now - 1 }, now - 60_000);
     const res = await callRoute(balance, "/api/balance", { headers: bearer(old.token) });
     expect([res.status, res.json.errors[0].detail]).toEqual([401, "This API token has expired."]);
     const unknown = "tbd_" + "A".repeat(43);
     expect((await callRoute(balance, "/api/balance", { headers: bearer(unknown) })).status).toBe(401);
+    expect((await callRoute(balance, "/api/balance", { headers: { authorization: "Bearer" } })).status).toBe(401);
+    // Another scheme (a proxy's Basic auth) is not ours: the session decides (none here).
     expect((await callRoute(balance, "/api/balance", { headers: { authorization: "Basic abc" } })).status).toBe(401);
+    session.user = owner;
+    expect((await callRoute(balance, "/api/balance", { headers: { authorization: "Basic abc" } })).status).toBe(200);
+    session.user = null;
   });
 
   it("follows its creator: demoted to finance it reads as finance; disabled, it stops", async () => {
@@ -216,6 +222,7 @@ describe("bearer header", () => {
     const { bearerToken } = await import("./bearer");
     expect(bearerToken(new Headers())).toBeNull();
     expect(bearerToken(new Headers({ authorization: "Bearer tbd_x" }))).toBe("tbd_x");
-    expect(() => bearerToken(new Headers({ authorization: "Token tbd_x" }))).toThrow(/Bearer/);
+    expect(bearerToken(new Headers({ authorization: "Basic dXNlcjpwYXNz" }))).toBeNull();
+    expect(() => bearerToken(new Headers({ authorization: "Bearer a b" }))).toThrow(/Bearer/);
   });
 });
