@@ -13,7 +13,9 @@ export const PAGES = [
   { href: "/webhooks", label: "Webhooks", roles: OWNER_ONLY },
   { href: "/alerts", label: "Alerts", roles: ALL_ROLES },
   { href: "/settings/billing", label: "Billing settings", roles: ALL_ROLES },
+  { href: "/approvals", label: "Approvals", roles: OWNER_ONLY },
   { href: "/settings/sync", label: "Sync", roles: OWNER_ONLY },
+  { href: "/settings/tokens", label: "API tokens", roles: ALL_ROLES },
 ] as const satisfies readonly { href: string; label: string; roles: readonly Role[] }[];
 
 export type PageHref = (typeof PAGES)[number]["href"];

@@ -7,6 +7,7 @@ import { ChargesTrendCard } from "@/components/overview/charges-trend-card";
 import { BalanceHistoryCard, DailySpendCard } from "@/components/overview/history-cards";
 import { LatestInvoicesCard } from "@/components/overview/latest-invoices-card";
 import { MonthToDateCard } from "@/components/overview/month-to-date-card";
+import { PendingApprovalsCard } from "@/components/overview/pending-approvals-card";
 import { RunwayCard } from "@/components/overview/runway-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { loadMonthlySeries } from "@/lib/charges/monthly-series";
@@ -35,6 +36,7 @@ export default async function OverviewPage() {
       <h1 className="mb-4 text-2xl font-semibold">Overview</h1>
       <HydrationBoundary state={dehydrate(getServerQueryClient())}>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
+          {user.role === "owner" ? <PendingApprovalsCard /> : null}
           <BalanceCard />
           <RunwayCard now={now.toISOString()} />
           <MonthToDateCard month={month} />

@@ -4,6 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { invalidateApprovals, isPendingReply, type PendingReply } from "@/components/approvals/queries";
+import { SentForApproval } from "@/components/approvals/sent-for-approval";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -38,8 +40,8 @@ type PaymentReply = OperationOutput<"createPayment"> & { meta?: { idempotent_rep
 /** Failures that prove nothing was charged: the next confirmation is a new intent with a new key. */
 const DEFINITELY_NOT_CHARGED = new Set<WriteErrorMessage["kind"]>(["invalid", "forbidden", "rate_limited"]);
 
-function postPayment(intent: PaymentIntent): Promise<PaymentReply> {
-  return apiFetch<PaymentReply>(operationRoutes.createPayment.path, {
+function postPayment(intent: PaymentIntent): Promise<PaymentReply | PendingReply> {
+  return apiFetch<PaymentReply | PendingReply>(operationRoutes.createPayment.path, {
     method: "POST",
     body: JSON.stringify({ amount: intent.amount } satisfies PaymentRequest),
     headers: { "Idempotency-Key": intent.key },
@@ -99,6 +101,7 @@ export function AddFundsCard() {
 
   const [confirming, setConfirming] = useState<string | null>(null);
   const [reply, setReply] = useState<PaymentReply | null>(null);
+  const [awaiting, setAwaiting] = useState<PendingReply["data"] | null>(null);
   const [failure, setFailure] = useState<WriteErrorMessage | null>(null);
   const [pending, setPending] = useState<PaymentIntent[]>([]);
   const sending = useRef(false);
@@ -113,7 +116,15 @@ export function AddFundsCard() {
     mutationFn: postPayment,
     onSuccess: (result, intent) => {
       finishIntent(browserIntentStorage(), intent.amount);
-      setReply(result);
+      // Above the approval policy's limit: a request for a second owner, not a charge.
+      if (isPendingReply(result)) {
+        setAwaiting(result.data);
+        setReply(null);
+        void invalidateApprovals(queryClient).catch(() => undefined);
+      } else {
+        setReply(result);
+        setAwaiting(null);
+      }
       setFailure(null);
       form.reset({ amount: "" });
     },
@@ -123,6 +134,7 @@ export function AddFundsCard() {
       for (const f of message.fields) if (f.field === "amount") form.setError("amount", { type: "server", message: f.message });
       setFailure(message);
       setReply(null);
+      setAwaiting(null);
     },
     onSettled: () => {
       sending.current = false;
@@ -223,6 +235,7 @@ export function AddFundsCard() {
       <div className="mt-3 space-y-3" aria-live="polite">
         {mutation.isPending ? <p className="text-sm text-muted">Charging… do not close this page.</p> : null}
         {reply ? <PaymentResult reply={reply} balance={balance.data} /> : null}
+        {awaiting ? <SentForApproval approval={awaiting} /> : null}
         {failure ? <WriteErrorAlert message={failure} /> : null}
       </div>
 

@@ -4,6 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
+import { invalidateApprovals, isPendingReply, type PendingReply } from "@/components/approvals/queries";
+import { SentForApproval } from "@/components/approvals/sent-for-approval";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -43,8 +45,8 @@ const checkboxClass = "h-4 w-4 accent-accent";
 /** An explicit reset replaces what was typed (the form's default resetOptions keep it). */
 const RESET_TO = { keepDirtyValues: false, keepFieldsRef: true } as const;
 
-function saveAutoRecharge(body: AutoRechargeUpdate): Promise<Prefs> {
-  return apiFetch<Prefs>(operationRoutes.updateAutoRecharge.path, { method: "PATCH", body: JSON.stringify(body) });
+function saveAutoRecharge(body: AutoRechargeUpdate): Promise<Prefs | PendingReply> {
+  return apiFetch<Prefs | PendingReply>(operationRoutes.updateAutoRecharge.path, { method: "PATCH", body: JSON.stringify(body) });
 }
 
 function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: string }) {
@@ -71,10 +73,22 @@ function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: s
   const [review, setReview] = useState<{ body: AutoRechargeUpdate; changes: FieldChange[]; next: AutoRechargeFormValues } | null>(null);
   const [failure, setFailure] = useState<WriteErrorMessage | null>(null);
   const [notice, setNotice] = useState<SaveResult | null>(null);
+  const [awaiting, setAwaiting] = useState<PendingReply["data"] | null>(null);
 
   const mutation = useMutation({
     mutationFn: saveAutoRecharge,
     onSuccess: (result, body) => {
+      setAwaiting(null);
+      // Under the approval policy: a request for a second owner; Telnyx is unchanged.
+      if (isPendingReply(result)) {
+        reset(saved, RESET_TO);
+        setAwaiting(result.data);
+        setNotice(null);
+        setFailure(null);
+        setReview(null);
+        void invalidateApprovals(queryClient).catch(() => undefined);
+        return;
+      }
       // No optimistic update: the page shows exactly what Telnyx answered.
       const stored = toFormValues(result.data);
       queryClient.setQueryData(queryKeys.telnyx.read("autoRecharge", {}), result);
@@ -174,6 +188,11 @@ function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: s
 
       {failure ? <WriteErrorAlert message={failure} className="mt-4" /> : null}
       {notice ? <SavedSummary notice={notice} rule={describeRule(saved, currency)} /> : null}
+      {awaiting ? (
+        <div className="mt-4">
+          <SentForApproval approval={awaiting} />
+        </div>
+      ) : null}
 
       {canEdit ? (
         <div className="mt-4 flex flex-wrap gap-2">

@@ -197,6 +197,50 @@ test("Redis cut mid-test: both instances keep answering, and report it", async (
   await expect.poll(async () => (await (await fetch(`${B}/api/health?ready=1`)).json()).data.redis, { timeout: 15_000 }).toBe("ok");
 });
 
+test("two owners approving one payment at once on A and B: one upstream payment", async () => {
+  const approvers = [
+    { email: "owner2@multi.test", password: "owner2-password-multi-1" },
+    { email: "owner3@multi.test", password: "owner3-password-multi-1" },
+  ];
+  for (const u of approvers) npmRun("users", ["add", "--email", u.email, "--role", "owner", "--password-stdin"], env, u.password);
+  const [cookie2, cookie3] = [await login(A, approvers[0]!), await login(B, approvers[1]!)];
+  const write = (base: string, path: string, cookie: string, body?: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}${path}`, {
+      method: path.endsWith("policy") ? "PUT" : "POST",
+      headers: { cookie, "content-type": "application/json", ...origin(base), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  expect((await write(A, "/api/approvals/policy", ownerCookie, { payments_above: "100.00", auto_recharge: false })).status).toBe(200);
+  const requested = await write(B, "/api/payments", ownerCookie, { amount: "250.00" }, { "idempotency-key": `multi-approval-${randomUUID()}` });
+  expect(requested.status).toBe(202);
+  const { data } = (await requested.json()) as { data: { approval_id: string } };
+  const before = await simCount("/payment/stored_payment_transactions", "POST");
+  const answers = await Promise.all([
+    write(A, `/api/approvals/${data.approval_id}/approve`, cookie2),
+    write(B, `/api/approvals/${data.approval_id}/approve`, cookie3),
+  ]);
+  expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+  expect(await simCount("/payment/stored_payment_transactions", "POST")).toBe(before + 1);
+  const seen = (await (await get(A, `/api/approvals/${data.approval_id}`, ownerCookie)).json()) as { data: { status: string } };
+  expect(seen.data.status).toBe("succeeded");
+});
+
+test("an API token revoked on A is refused on B at its next request", async () => {
+  const created = await fetch(`${A}/api/tokens`, {
+    method: "POST",
+    headers: { cookie: ownerCookie, "content-type": "application/json", ...origin(A) },
+    body: JSON.stringify({ name: "multi", role: "owner", scope: "read" }),
+  });
+  expect(created.status).toBe(201);
+  const { data } = (await created.json()) as { data: { id: string; token: string } };
+  const withToken = (base: string) => fetch(`${base}/api/balance`, { headers: { authorization: `Bearer ${data.token}` } });
+  expect((await withToken(B)).status).toBe(200);
+  const revoked = await fetch(`${A}/api/tokens/${data.id}`, { method: "DELETE", headers: { cookie: ownerCookie, ...origin(A) } });
+  expect(revoked.status).toBe(200);
+  expect((await withToken(B)).status).toBe(401);
+  expect((await withToken(A)).status).toBe(401);
+});
+
 test("10 failed logins spread over both instances: the throttle answers 429 on both", async () => {
   const victim = { email: USERS.owner.email, password: "not the password at all" };
   await spread(10, async (base) => {

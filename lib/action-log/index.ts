@@ -8,7 +8,7 @@ export type ActionOutcome = "success" | "failure" | "unknown";
 
 export interface ActionInput {
   /** null for the users CLI or the server itself; id null for a failed login (email as typed). */
-  user: { id: string | null; email: string } | null;
+  user: { id: string | null; email: string; token?: { id: string; name: string } } | null;
   /** e.g. "login", "logout", "payment.create", "auto_recharge.update", "user.add". */
   action: string;
   params?: Record<string, unknown>;
@@ -37,7 +37,8 @@ export async function recordAction(input: ActionInput): Promise<void> {
         user_id: input.user?.id ?? null,
         user_email: input.user?.email.toLowerCase() ?? null,
         action: input.action,
-        params: JSON.stringify(scrubSecrets(input.params ?? {})),
+        // A write made with an API token names the token beside its creator.
+        params: JSON.stringify(scrubSecrets({ ...(input.params ?? {}), ...(input.user?.token ? { api_client: input.user.token.name } : {}) })),
         outcome: input.outcome,
         error: input.error === undefined ? null : scrubText(input.error).slice(0, 1000),
       })

@@ -2,9 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
+import { recordAction } from "@/lib/action-log";
 import { log } from "@/lib/log";
 import { assertSameOrigin } from "@/lib/security/same-origin";
 import { runOperation } from "@/lib/telnyx/run";
+import { bearerToken, tokenUser } from "@/lib/tokens/bearer";
 import { operationSpecs, type OperationName } from "@/lib/telnyx/operation-specs";
 import { ApiError, errorResponse, invalidInput } from "./errors";
 import { readJsonBody, schemaKeys, searchParamsObject } from "./request";
@@ -22,6 +24,8 @@ export interface RouteConfig<P, Q, B> {
   /** Without a `query` schema: the query parameters the handler reads itself (default: none). */
   queryKeys?: readonly string[];
   body?: B;
+  /** Only a signed-in person, never an API token (managing tokens, approvals and sessions). */
+  sessionsOnly?: boolean;
 }
 
 export interface HandlerContext<P, Q, B> {
@@ -57,11 +61,13 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
   // Query parameter names the route takes; any other is refused (null: the schema can't say).
   const knownQuery = config.query ? schemaKeys(config.query) : new Set(config.queryKeys ?? []);
   return async (req: Request, context?: NextRouteContext): Promise<Response> => {
+    let user: SessionUser | null = null;
     try {
-      if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
-      let user: SessionUser | null = null;
+      // A bearer token is no ambient credential: no same-origin check, and never the session cookie.
+      const bearer = config.roles === "public" ? null : bearerToken(req.headers);
+      if (bearer === null && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
       if (config.roles !== "public") {
-        user = await getSessionUser(req.headers);
+        user = bearer === null ? await getSessionUser(req.headers) : await tokenUser(req, bearer, { sessionsOnly: config.sessionsOnly });
         if (!user) throw new ApiError("unauthorized", "Sign in to continue.");
         if (!config.roles.includes(user.role))
           throw new ApiError("forbidden", "Your role does not allow this. Ask an account owner.");
@@ -74,14 +80,29 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
       const query = parse(config.query as Q, rawQuery, "query");
       const body = config.body ? parse(config.body as B, await readJsonBody(req), "body") : (undefined as Out<B>);
       const result = await handler({ req, user: user as SessionUser, params, rawParams, rawQuery, query, body });
-      if (result instanceof Response) return result;
-      return Response.json(result, { headers: { "cache-control": "private, no-store" } });
+      const res = result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "private, no-store" } });
+      return await tokenWriteLogged(req, user, res);
     } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error);
-      log.error("api.unhandled", { path: new URL(req.url).pathname, message: (error as Error)?.message });
-      return errorResponse(new ApiError("internal", "Something went wrong on the dashboard's server."));
+      const res =
+        error instanceof ApiError
+          ? errorResponse(error)
+          : (log.error("api.unhandled", { path: new URL(req.url).pathname, message: (error as Error)?.message }),
+            errorResponse(new ApiError("internal", "Something went wrong on the dashboard's server.")));
+      return tokenWriteLogged(req, user, res);
     }
   };
+}
+
+/** Every write made with an API token is in the action log with the token's name (via recordAction). */
+async function tokenWriteLogged(req: Request, user: SessionUser | null, res: Response): Promise<Response> {
+  if (!user?.token || SAFE_METHODS.has(req.method)) return res;
+  await recordAction({
+    user,
+    action: "api_token.write",
+    params: { method: req.method, path: new URL(req.url).pathname, status: res.status },
+    outcome: res.status < 400 ? "success" : res.status === 504 ? "unknown" : "failure",
+  });
+  return res;
 }
 
 /** A route that is exactly one Telnyx read: path parameters and query are its input. */

@@ -61,6 +61,17 @@ const OTHER_ROUTES: Record<string, readonly Role[]> = {
   "POST /api/alerts/rules/{id}/test": OWNER_ONLY,
   "GET /api/alerts/events": ALL_ROLES,
   "POST /api/alerts/evaluate": OWNER_ONLY,
+  "GET /api/tokens": ALL_ROLES,
+  "POST /api/tokens": ALL_ROLES,
+  "DELETE /api/tokens/{id}": ALL_ROLES,
+  "GET /api/approvals": OWNER_ONLY,
+  "GET /api/approvals/policy": OWNER_ONLY,
+  "PUT /api/approvals/policy": OWNER_ONLY,
+  "GET /api/approvals/{id}": OWNER_ONLY,
+  "POST /api/approvals/{id}/approve": OWNER_ONLY,
+  "POST /api/approvals/{id}/reject": OWNER_ONLY,
+  "POST /api/approvals/{id}/cancel": OWNER_ONLY,
+  "POST /api/sessions/sign-out-everywhere": ALL_ROLES,
 };
 
 function routeFiles(dir: string): string[] {

@@ -5,11 +5,16 @@ import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { parseServerEnv } from "../env-schema.mjs";
 import { connection, db, fileSecret, type Connection } from "../db";
 import { COOKIE_PREFIX } from "./cookie";
+import { SESSION_MAX_MS } from "./session-policy";
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
-/** Sessions end 12 h after login (no sliding refresh: the cookie's Max-Age matches). */
-export const SESSION_TTL_SECONDS = 12 * 60 * 60;
+/**
+ * The cookie and the session row live at most 7 days (the absolute limit); the 2-hour idle limit
+ * and the renewal are ours (lib/auth/session.ts, session-policy.ts), as better-auth's refresh
+ * only extends a session's end, never ends an idle one.
+ */
+export const SESSION_TTL_SECONDS = SESSION_MAX_MS / 1000;
 
 export function authOptions(conn: Connection, secureCookies = false) {
   const env = parseServerEnv(process.env);

@@ -1,8 +1,10 @@
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cookieHeader, describeEachEngine } from "../db/testing";
 import { db, engine } from "../db";
 import { login, logout } from "./login";
 import { getSessionUser } from "./session";
+import { SESSION_IDLE_MS, SESSION_MAX_MS, sessionVerdict } from "./session-policy";
+import { signOutEverywhere } from "./sign-out";
 import { addUser, setUserDisabled, setUserRole } from "./users";
 import { ApiError } from "../api/errors";
 import { CLIENT_ADDRESS_HEADER } from "../security/client-headers.mjs";
@@ -24,7 +26,7 @@ await describeEachEngine("sessions", () => {
     const { setCookies, headers } = await signIn("Owner@Example.com");
     expect(setCookies.join("\n")).toMatch(/HttpOnly/i);
     expect(setCookies.join("\n")).toMatch(/SameSite=Lax/i);
-    expect(setCookies.join("\n")).toMatch(/Max-Age=43200/);
+    expect(setCookies.join("\n")).toMatch(/Max-Age=604800/);
     expect(await getSessionUser(headers)).toMatchObject({ email: "owner@example.com", role: "owner" });
   });
 
@@ -90,5 +92,57 @@ await describeEachEngine("sessions", () => {
     const b = (await signIn("nobody@example.com").catch((e: unknown) => e)) as ApiError;
     expect([a.status, b.status]).toEqual([401, 401]);
     expect(a.toBody()).toEqual(b.toBody());
+  });
+});
+
+await describeEachEngine("sliding sessions and signing out everywhere", () => {
+  beforeAll(async () => {
+    await addUser({ email: "slide@example.com", role: "owner", password: PASSWORD });
+    await addUser({ email: "slide-fin@example.com", role: "finance", password: PASSWORD });
+  });
+  const row = async () => (await db()).selectFrom("session").selectAll().orderBy("createdAt", "desc").executeTakeFirstOrThrow();
+
+  it("an active user stays signed in past 2 hours (each request renews), but not past 7 days", async () => {
+    const { headers } = await signIn("slide@example.com");
+    const t0 = new Date((await row()).createdAt).getTime();
+    // A request every 90 minutes for 6 days: never idle for 2 hours, always signed in.
+    for (let t = t0 + 90 * 60_000; t < t0 + 6 * 24 * 3_600_000; t += 90 * 60_000) expect(await getSessionUser(headers, t)).not.toBeNull();
+    expect(new Date((await row()).expiresAt).getTime()).toBeGreaterThan(t0 + 6 * 24 * 3_600_000);
+    expect(await getSessionUser(headers, t0 + SESSION_MAX_MS + 1)).toBeNull(); // 7 days in all
+    expect(await getSessionUser(headers, t0 + 90 * 60_000)).toBeNull(); // and the row is gone
+  });
+
+  it("two idle hours end it", async () => {
+    const { headers } = await signIn("slide@example.com");
+    const t0 = new Date((await row()).updatedAt).getTime();
+    expect(await getSessionUser(headers, t0 + SESSION_IDLE_MS - 1_000)).not.toBeNull();
+    const renewed = new Date((await row()).updatedAt).getTime();
+    expect(await getSessionUser(headers, renewed + SESSION_IDLE_MS)).toBeNull();
+  });
+
+  it("sign out everywhere ends all of one's sessions; an owner can do it for another user, finance cannot", async () => {
+    const a = await signIn("slide-fin@example.com");
+    const b = await signIn("slide-fin@example.com");
+    const fin = (await getSessionUser(a.headers))!;
+    await expect(signOutEverywhere(fin, "slide@example.com")).rejects.toMatchObject({ status: 403 });
+    const owner = await signIn("slide@example.com");
+    const ownerUser = (await getSessionUser(owner.headers))!;
+    expect((await signOutEverywhere(ownerUser, "slide-fin@example.com")).sessions_ended).toBe(2);
+    expect(await getSessionUser(a.headers)).toBeNull();
+    expect(await getSessionUser(b.headers)).toBeNull();
+    expect(await getSessionUser(owner.headers)).not.toBeNull();
+    expect((await signOutEverywhere(ownerUser)).sessions_ended).toBeGreaterThanOrEqual(1);
+    expect(await getSessionUser(owner.headers)).toBeNull();
+  });
+});
+
+describe("sessionVerdict", () => {
+  const created = Date.UTC(2026, 0, 1);
+  it("renews at most once a minute, never past the absolute end", () => {
+    expect(sessionVerdict({ createdAt: new Date(created), updatedAt: new Date(created) }, created + 30_000)).toMatchObject({ ok: true, touch: false });
+    expect(sessionVerdict({ createdAt: new Date(created), updatedAt: new Date(created) }, created + 61_000)).toEqual({ ok: true, touch: true, expiresAt: created + 61_000 + SESSION_IDLE_MS });
+    const late = created + SESSION_MAX_MS - 60 * 60_000;
+    expect(sessionVerdict({ createdAt: new Date(created), updatedAt: new Date(late - 60_000) }, late)).toEqual({ ok: true, touch: true, expiresAt: created + SESSION_MAX_MS });
+    expect(sessionVerdict({ createdAt: new Date(created), updatedAt: new Date(created) }, created + SESSION_IDLE_MS)).toEqual({ ok: false, reason: "idle" });
   });
 });

@@ -22,14 +22,23 @@ export function paymentKey(header: string | null): string {
   });
 }
 
-/** Charges `body.amount` once for this user and key; a repeat gets the first attempt's outcome. */
-export function createPaymentOnce(user: SessionUser, key: string, body: PaymentRequest, deps?: IdempotencyDeps): Promise<RunOnceResult> {
+/**
+ * Charges `body.amount` once for this user and key; a repeat gets the first attempt's outcome.
+ * `auditExtra` adds to the action log's entry (an approved payment names its approval and approver).
+ */
+export function createPaymentOnce(
+  user: SessionUser,
+  key: string,
+  body: PaymentRequest,
+  deps?: IdempotencyDeps,
+  auditExtra: Record<string, unknown> = {},
+): Promise<RunOnceResult> {
   return runOnce(
     "payment.create",
     key,
     user.id,
     async () => {
-      const data = await audited(user, "payment.create", { ...body, idempotency_key: key }, () => runOperation("createPayment", body, "body"));
+      const data = await audited(user, "payment.create", { ...body, idempotency_key: key, ...auditExtra }, () => runOperation("createPayment", body, "body"));
       return { status: 200, body: data };
     },
     body,

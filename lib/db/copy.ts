@@ -1,7 +1,8 @@
 // Copies an install's lasting data from one database to another (typically the demo setup's
 // SQLite file to Postgres): users with their password hashes (better-auth's `user` and `account`),
-// the action log and finished idempotency records. Sessions, login throttling and pending claims
-// are left behind (everyone signs in again). The destination is migrated first and must hold no
+// the action log, finished idempotency records, API tokens (hashes) and the approval policy.
+// Sessions, login throttling, pending claims and approval requests are left behind (everyone
+// signs in again). The destination is migrated first and must hold no
 // users yet, so a copy never mixes two installs. Values are converted per engine (booleans,
 // better-auth's dates, instants).
 import { sql, type Kysely } from "kysely";
@@ -44,6 +45,20 @@ const COPIES: TableCopy[] = [
       scope: "plain", user_id: "plain", key: "plain", request_hash: "plain", state: "plain", status: "plain", body: "plain", headers: "plain",
       owner_instance: "plain", owner_boot: "plain", heartbeat_at: "plain", created_at: "plain", updated_at: "plain",
     },
+  },
+  // API tokens (hashes only) and the approval policy: scripts and the two-person rule keep working.
+  {
+    table: "api_token",
+    orderBy: "created_at",
+    columns: {
+      id: "plain", name: "plain", prefix: "plain", hash: "plain", user_id: "plain", user_email: "plain", role: "plain", scope: "plain",
+      created_at: "plain", expires_at: "plain", revoked_at: "plain", revoked_by: "plain", last_used_at: "plain", last_address: "plain",
+    },
+  },
+  {
+    table: "approval_policy",
+    orderBy: "id",
+    columns: { id: "plain", payments_above: "plain", auto_recharge: "plain", updated_at: "plain", updated_by: "plain" },
   },
 ];
 

@@ -228,6 +228,55 @@ export interface OutboxAttemptTable {
   error: string | null;
 }
 
+/** Controls (migrations/0004_controls.ts). */
+export interface ApiTokenTable {
+  id: string;
+  name: string;
+  prefix: string;
+  hash: string;
+  user_id: string;
+  user_email: string;
+  role: string;
+  scope: "read" | "write";
+  created_at: EpochMs;
+  expires_at: EpochMs | null;
+  revoked_at: EpochMs | null;
+  revoked_by: string | null;
+  last_used_at: EpochMs | null;
+  last_address: string | null;
+}
+export interface ApiTokenRateTable {
+  token_id: string;
+  window_start: EpochMs;
+  count: number;
+}
+export interface ApprovalTable {
+  id: string;
+  kind: "payment" | "auto_recharge" | "policy";
+  status: string;
+  request: string;
+  seen: string | null;
+  idempotency_key: string | null;
+  requested_by: string;
+  requested_email: string;
+  requested_at: EpochMs;
+  expires_at: EpochMs;
+  decided_by: string | null;
+  decided_email: string | null;
+  decided_at: EpochMs | null;
+  reason: string | null;
+  result: string | null;
+  finished_at: EpochMs | null;
+}
+export interface ApprovalPolicyTable {
+  id: number;
+  payments_above: string | null;
+  /** 0 or 1 */
+  auto_recharge: number;
+  updated_at: EpochMs;
+  updated_by: string | null;
+}
+
 export interface MonthCloseTable {
   month: string;
   closed_at: EpochMs;
@@ -254,6 +303,10 @@ export interface MonthCloseChangeTable {
 }
 
 export interface Tables {
+  api_token: ApiTokenTable;
+  api_token_rate: ApiTokenRateTable;
+  approval: ApprovalTable;
+  approval_policy: ApprovalPolicyTable;
   month_close: MonthCloseTable;
   month_close_file: MonthCloseFileTable;
   month_close_change: MonthCloseChangeTable;

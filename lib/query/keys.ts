@@ -7,7 +7,7 @@ import type { OperationName } from "@/lib/telnyx/operation-routes";
 import type { OperationParams } from "@/lib/telnyx/operation-specs";
 
 /** Reads the dashboard computes itself (from Telnyx reads or its own database), by name. */
-export type DashboardRead = "invoiceSearch" | "chargesMonthly" | "actionLog" | "webhookHealth" | "alerts" | "syncStatus" | "history" | "ledger" | "payments" | "close";
+export type DashboardRead = "invoiceSearch" | "chargesMonthly" | "actionLog" | "webhookHealth" | "alerts" | "syncStatus" | "history" | "ledger" | "payments" | "close" | "approvals" | "tokens";
 
 export interface InvoiceSearchKeyParams {
   year: number | null;
@@ -44,6 +44,10 @@ export const queryKeys = {
     alertRules: () => ["dashboard", "alerts", "rules"] as const,
     alertEvents: () => ["dashboard", "alerts", "events"] as const,
     syncStatus: () => ["dashboard", "syncStatus"] as const,
+    /** Approval requests (all, or one state) and the policy: one family, as an approval can change the policy. */
+    approvals: (status: "pending" | "all") => ["dashboard", "approvals", "list", status] as const,
+    approvalPolicy: () => ["dashboard", "approvals", "policy"] as const,
+    tokens: () => ["dashboard", "tokens"] as const,
     /** The ledger's history (UTC days, from inclusive, to exclusive). */
     balanceHistory: (from: string, to: string) => ["dashboard", "history", "balance", { from, to }] as const,
     dailySpend: (from: string, to: string, groupBy: "record_type" | "tag") => ["dashboard", "history", "dailySpend", { from, to, groupBy }] as const,

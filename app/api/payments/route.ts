@@ -1,5 +1,6 @@
 import { ALL_ROLES, OWNER_ONLY } from "@/lib/auth/roles";
 import { apiRoute } from "@/lib/api/handler";
+import { paymentApproval, pendingResponse } from "@/lib/approvals/service";
 import { createPaymentOnce, paymentKey, paymentResponse } from "@/lib/billing/payments";
 import { gatherTopUps } from "@/lib/billing/topups";
 import { db } from "@/lib/db";
@@ -15,6 +16,10 @@ export const GET = apiRoute({ roles: ALL_ROLES, query: dayRange }, async ({ quer
 
 // POST /api/payments — charges the account's stored payment method (owners). Exactly once per
 // Idempotency-Key: a repeat gets the first attempt's stored outcome and `Idempotent-Replayed: true`.
-export const POST = apiRoute({ roles: OWNER_ONLY, body: paymentRequest }, async ({ req, user, body }) =>
-  paymentResponse(await createPaymentOnce(user, paymentKey(req.headers.get("idempotency-key")), body)),
-);
+// Above the approval policy's limit it charges nothing yet: 202 with the pending approval request.
+export const POST = apiRoute({ roles: OWNER_ONLY, body: paymentRequest }, async ({ req, user, body }) => {
+  const key = paymentKey(req.headers.get("idempotency-key"));
+  const approval = await paymentApproval(user, key, body);
+  if (approval) return pendingResponse(approval);
+  return paymentResponse(await createPaymentOnce(user, key, body));
+});

@@ -5,12 +5,13 @@ import type { Engine } from "..";
 import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_ledger";
 import * as m0003 from "./0003_alerts";
+import * as m0004 from "./0004_controls";
 import * as m0005 from "./0005_close";
 
 export const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, engine: Engine): Promise<void> }> = {
   "0001_initial": m0001,
   "0002_ledger": m0002,
   "0003_alerts": m0003,
-  // 0004 is another branch's (the lead merges them in order).
+  "0004_controls": m0004,
   "0005_close": m0005,
 };

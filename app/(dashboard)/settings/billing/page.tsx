@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { AddFundsCard } from "@/components/settings/add-funds-card";
+import { ApprovalPolicyCard } from "@/components/settings/approval-policy-card";
 import { AutoRechargeCard } from "@/components/settings/auto-recharge-card";
 import { RecentPaymentsCard } from "@/components/settings/recent-payments-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -30,6 +31,7 @@ export default async function BillingSettingsPage() {
             <div className="grid min-w-0 grid-cols-1 gap-4">
               <AddFundsCard />
               <RecentPaymentsCard />
+              <ApprovalPolicyCard />
             </div>
           ) : null}
         </div>

@@ -1,0 +1,147 @@
+// Issue #15 in the browser: API tokens (created once, used by a script, revoked) and two-person
+// approval (policy on billing settings, a payment above the limit waits, another owner approves
+// it on /approvals). Both pages pass axe.
+import AxeBuilder from "@axe-core/playwright";
+import { spawnSync } from "node:child_process";
+import type { Page } from "@playwright/test";
+import { E2E } from "./env";
+import { expect, sameOrigin, storageStateFor, test } from "./fixtures";
+
+const axeSerious = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`);
+
+const PAY_PATH = "/payment/stored_payment_transactions";
+const SECOND_OWNER = { email: "owner2@e2e.test", password: "owner2-password-e2e-1" };
+
+/** The users CLI on the e2e database, as an operator would run it. */
+function usersCli(args: string[], input?: string) {
+  return spawnSync("node_modules/.bin/tsx", ["scripts/users.ts", ...args], {
+    env: { ...process.env, ...E2E.dashboardEnv },
+    input,
+    encoding: "utf8",
+  });
+}
+
+test.describe("API tokens (finance)", () => {
+  test.use({ storageState: storageStateFor("finance") });
+
+  test("create one (shown once), a script uses it within its role and scope, revoke it; the page passes axe", async ({ page, playwright }) => {
+    const name = `export script ${Date.now()}`;
+    await page.goto("/settings/tokens");
+    await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
+    const form = page.getByRole("form", { name: "New API token" });
+    // A finance user cannot pick a higher role.
+    await expect(form.getByLabel("Role").locator("option")).toHaveText(["Finance (read billing data)"]);
+    await form.getByRole("button", { name: "Create token" }).click();
+    await expect(form.getByText("Give the token a name.")).toBeVisible();
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Scope").selectOption("read");
+    await form.getByRole("button", { name: "Create token" }).click();
+    const token = (await page.getByTestId("new-token").textContent())!.trim();
+    expect(token).toMatch(/^tbd_[A-Za-z0-9_-]{43}$/);
+    expect(await axeSerious(page)).toEqual([]);
+    await page.getByRole("button", { name: "Done, I saved it" }).click();
+    await expect(page.getByTestId("new-token")).toHaveCount(0);
+
+    const row = page.getByTestId("token-row").filter({ hasText: name });
+    await expect(row).toContainText(token.slice(0, 12));
+    await expect(row).not.toContainText(token);
+    await expect(row).toContainText("active");
+
+    // A script: no cookie, no Origin, just the bearer token.
+    const script = await playwright.request.newContext({ baseURL: E2E.baseURL });
+    try {
+      const auth = { authorization: `Bearer ${token}` };
+      expect((await script.get("/api/balance", { headers: auth })).status()).toBe(200);
+      expect((await script.get("/api/action-log", { headers: auth })).status()).toBe(403); // owner route
+      expect((await script.post("/api/payments", { headers: { ...auth, "idempotency-key": `e2e-token-${Date.now()}-x` }, data: { amount: "5.00" } })).status()).toBe(403);
+      expect((await script.get("/api/tokens", { headers: auth })).status()).toBe(403); // sessions only
+
+      await page.reload();
+      await expect(row).toContainText("from ");
+      await row.getByRole("button", { name: `Revoke ${name}` }).click();
+      const dialog = page.getByRole("dialog");
+      await expect(dialog).toContainText("refused from their next request");
+      await dialog.getByRole("button", { name: "Revoke token" }).click();
+      await expect(row).toContainText("revoked");
+      expect((await script.get("/api/balance", { headers: auth })).status()).toBe(401);
+    } finally {
+      await script.dispose();
+    }
+    expect(await axeSerious(page)).toEqual([]);
+  });
+});
+
+test.describe("approvals (owners)", () => {
+  test.use({ storageState: storageStateFor("owner") });
+
+  test("a payment above the policy's limit waits; another owner approves it on /approvals; it is charged once", async ({ page, browser, sim }) => {
+    usersCli(["add", "--email", SECOND_OWNER.email, "--role", "owner", "--password-stdin"], SECOND_OWNER.password); // already there on a retry
+    usersCli(["enable", "--email", SECOND_OWNER.email]);
+    const other = await browser.newContext({ baseURL: E2E.baseURL, storageState: undefined });
+    const otherPage = await other.newPage();
+    try {
+      const login = await other.request.post("/api/auth/login", { data: SECOND_OWNER, headers: sameOrigin });
+      expect(login.status(), await login.text()).toBe(204);
+
+      // The policy, set on billing settings (none in force yet: it applies at once).
+      await page.goto("/settings/billing");
+      const policy = page.getByRole("form", { name: "Approval policy" });
+      await expect(policy.getByTestId("policy-summary")).toContainText("No approval policy");
+      await policy.getByLabel("Payments above a limit need a second owner").check();
+      await policy.getByLabel(/^Limit/).fill("9000.00");
+      await policy.getByRole("button", { name: "Save policy" }).click();
+      await expect(page.getByText("Policy saved.")).toBeVisible();
+      await expect(policy.getByTestId("policy-summary")).toContainText("payments above $9,000.00 need a second owner");
+
+      // A payment above it: sent for approval, nothing charged.
+      await sim.clearRequests();
+      const addFunds = page.getByRole("form", { name: "Add funds" });
+      await addFunds.getByLabel(/^Amount/).fill("9500.00");
+      await addFunds.getByRole("button", { name: /^Add \$/ }).click();
+      await page.getByRole("dialog").getByRole("button", { name: /^Charge / }).click();
+      await expect(page.getByTestId("sent-for-approval")).toContainText("a payment of $9500.00");
+      expect(await sim.count(PAY_PATH, "POST")).toBe(0);
+
+      // The overview shows it to owners; the requester cannot approve their own.
+      await page.goto("/");
+      await expect(page.getByTestId("pending-approvals")).toContainText("a payment of $9500.00");
+      await page.goto("/approvals");
+      const mine = page.getByTestId("pending-approval").filter({ hasText: "$9500.00" });
+      await expect(mine.getByRole("button", { name: "Cancel request" })).toBeVisible();
+      await expect(mine.getByRole("button", { name: "Approve" })).toHaveCount(0);
+      expect(await axeSerious(page)).toEqual([]);
+
+      // The second owner approves it: charged once, and the requester sees it done.
+      await otherPage.goto("/approvals");
+      const theirs = otherPage.getByTestId("pending-approval").filter({ hasText: "$9500.00" });
+      await theirs.getByRole("button", { name: "Approve" }).click();
+      await expect(otherPage.getByTestId("past-approval").filter({ hasText: "$9500.00" })).toContainText("Done");
+      expect(await axeSerious(otherPage)).toEqual([]);
+      expect(await sim.count(PAY_PATH, "POST")).toBe(1);
+      await page.reload();
+      await expect(page.getByTestId("past-approval").filter({ hasText: "$9500.00" }).first()).toContainText("Done");
+    } finally {
+      // Back to no policy (the change needs the second owner now), for the specs that follow.
+      const change = await page.request.put("/api/approvals/policy", { data: { payments_above: null, auto_recharge: false }, headers: sameOrigin });
+      if (change.status() === 202) {
+        const { data } = await change.json();
+        const approved = await other.request.post(`/api/approvals/${data.approval_id}/approve`, { headers: sameOrigin });
+        expect((await approved.json()).data.status).toBe("succeeded");
+      }
+      await other.close();
+      usersCli(["disable", "--email", SECOND_OWNER.email]);
+    }
+  });
+
+  test("without a policy nothing waits: the approvals page says so", async ({ page }) => {
+    // Without a policy nothing waits: a payment is charged at once (behaviour unchanged).
+    const res = await page.request.get("/api/approvals/policy");
+    expect((await res.json()).data).toMatchObject({ payments_above: null, auto_recharge: false });
+    await page.goto("/approvals");
+    await expect(page.getByRole("heading", { name: "Approvals", level: 1 })).toBeVisible();
+    await expect(page.getByText("Nothing waits for approval")).toBeVisible();
+  });
+});
