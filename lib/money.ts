@@ -6,6 +6,24 @@ export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
 /** What a person may type for an amount: digits, a dot and exactly two decimals ("12.50"). */
 export const AMOUNT_INPUT_PATTERN = /^\d{1,9}\.\d{2}$/;
 
+/** What people type for an amount and mean as dollars and cents: "200", "200.5", " $1,200.5 ", ".5". */
+const LOOSE_AMOUNT = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d{0,2}))?$/;
+
+/**
+ * An amount as typed, written the way the API wants it ("200" → "200.00", "200.5" → "200.50",
+ * "$1,200" → "1200.00"). Anything else (three decimals, letters, a minus sign, empty) comes back
+ * trimmed but otherwise as typed, so the form's own check names what is wrong with it.
+ */
+export function normalizeAmountInput(typed: string): string {
+  const value = typed.trim();
+  const match = LOOSE_AMOUNT.exec(value);
+  if (!match) return value;
+  const whole = (match[1] ?? "").replace(/,/g, "");
+  const cents = match[2] ?? "";
+  if (whole === "" && cents === "") return value;
+  return `${whole.replace(/^0+(?=\d)/, "") || "0"}.${cents.padEnd(2, "0")}`;
+}
+
 export function sumDecimals(values: Iterable<string | null | undefined>): Big {
   let total = new Big(0);
   for (const v of values) if (v) total = total.plus(v);
