@@ -23,7 +23,9 @@ async function overflowReport(page: Page): Promise<string[]> {
           break;
         }
       }
-      if (clipped) continue;
+      // Absolutely placed boxes escape a clipping parent that is not their containing block.
+      const s = getComputedStyle(el);
+      if (clipped && s.position !== "absolute" && s.position !== "fixed") continue;
       const id = el.getAttribute("data-testid") ?? el.getAttribute("data-slot") ?? el.className.toString().slice(0, 80);
       out.push(`${el.tagName.toLowerCase()}[${id}] right=${Math.round(r.right)} "${(el.textContent ?? "").trim().slice(0, 40)}"`);
       if (out.length >= 8) break;
