@@ -1,5 +1,6 @@
 // Money is a decimal string end to end. Arithmetic goes through big.js, never through floats.
 import Big from "big.js";
+import { displayPrefs } from "./display-prefs";
 
 /** A signed decimal string as Telnyx sends it ("120.00", "-154.29", "0.0075"). */
 export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
@@ -30,12 +31,18 @@ export function sumDecimals(values: Iterable<string | null | undefined>): Big {
   return total;
 }
 
-/** Formats a decimal string as money in the user's locale without converting through a float
+/** Formats a decimal string as money in the user's locale (lib/display-prefs) without converting through a float
  *  more precise than Intl can show (Intl takes strings since ES2023). */
-export function formatMoney(amount: string, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(
-    amount as unknown as number,
-  );
+export function formatMoney(amount: string, currency: string, locale: string = displayPrefs().locale): string {
+  return moneyFormat(locale, currency).format(amount as unknown as number);
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) moneyFormats.set(key, (f = new Intl.NumberFormat(locale, { style: "currency", currency })));
+  return f;
 }
 
 export { Big };

@@ -1,5 +1,6 @@
 "use client";
 
+import { displayPrefs } from "@/lib/display-prefs";
 import { formatMoney } from "@/lib/format";
 
 /** Tooltip content for money charts: exact amounts from the row's decimal strings, not the plotted floats. */
@@ -35,5 +36,5 @@ export function MoneyTooltip({
 
 /** Axis ticks: compact money ("$1.2K"). Only for ticks; amounts shown as values are exact. */
 export function compactMoney(value: number, currency: string): string {
-  return new Intl.NumberFormat(undefined, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(displayPrefs().locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(value);
 }
