@@ -1,6 +1,16 @@
 // One vocabulary for a payment's state, shared by the add-funds receipt and the recent-payments
 // list (and anything else that shows a payment), so the same state is never called two things.
 
+import { PAYMENT_PREFERENCES } from "@/lib/telnyx/contract";
+
+export type PaymentPreference = (typeof PAYMENT_PREFERENCES)[number];
+
+/** How each way of paying is named in a sentence ("we charge your …"). */
+export const PREFERENCE_LABELS: Record<PaymentPreference, string> = {
+  credit_paypal: "PayPal/credit card",
+  ach: "bank account (ACH)",
+};
+
 export type PaymentState = "submitted" | "refused" | "unknown";
 
 export const PAYMENT_STATE_WORDS: Record<PaymentState, { label: string; tone: "success" | "danger" | "warning"; meaning: string }> = {
