@@ -6,7 +6,7 @@ import type { APIRequestContext } from "@playwright/test";
 import Big from "big.js";
 import { parseCsv, parseCsvObjects } from "../lib/usage/csv";
 import { DETAIL_RECORD_TYPES } from "../lib/telnyx/contract";
-import { test, expect, storageStateFor } from "./fixtures";
+import { test, expect, sameOrigin, storageStateFor } from "./fixtures";
 
 type Rec = Record<string, unknown>;
 type List = { data: Rec[]; meta: { total_results: number; total_pages: number } };
@@ -109,4 +109,208 @@ test.describe("usage: all record types for a month (finance)", () => {
     }
     expect(await sim.count("/detail_records")).toBe(0);
   });
+});
+
+test.describe("usage table: one line per value, scrolling inside its card (owner)", () => {
+  test.use({ storageState: storageStateFor("owner") });
+  for (const width of [390, 1280, 1440]) {
+    test(`no value breaks over lines at ${width} px, and the page keeps its width`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/usage?type=messaging&range=last_30_days");
+      await expect(page.getByTestId("usage-row").first()).toBeVisible();
+      const wrapped = await page.evaluate(() => {
+        const out: string[] = [];
+        const cells = document.querySelectorAll('[data-testid="usage-row"] td, [data-testid="usage-table"] th');
+        for (const cell of Array.from(cells)) {
+          // Every value's own box: one line high (inline boxes split into one rect per line).
+          for (const el of Array.from(cell.querySelectorAll<HTMLElement>("span, time, button"))) {
+            if (el.classList.contains("sr-only") || el.closest(".sr-only") || el.getAttribute("aria-expanded") === "true") continue;
+            const style = getComputedStyle(el);
+            const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
+            const rects = el.getClientRects();
+            const tall = el.getBoundingClientRect().height > line * 1.5 + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + 2;
+            if ((style.display === "inline" && rects.length > 1) || tall) out.push(`${el.tagName}: ${el.textContent}`);
+          }
+        }
+        return out.slice(0, 10);
+      });
+      expect(wrapped).toEqual([]);
+      // Times name their zone, as on Charges and in the export.
+      await expect(page.getByTestId("usage-row").first().locator("time").first()).toContainText("UTC");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    });
+  }
+});
+
+test.describe("icons and the browser's locale (owner)", () => {
+  test.use({ storageState: storageStateFor("owner") });
+
+  test("the favicon and app icons are served", async ({ request, page }) => {
+    const ico = await request.get("/favicon.ico");
+    expect(ico.status()).toBe(200);
+    expect(ico.headers()["content-type"]).toMatch(/image\//);
+    await page.goto("/");
+    const icons = await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
+    expect(icons.length).toBeGreaterThanOrEqual(2);
+    for (const href of icons) expect((await request.get(href)).status(), href).toBe(200);
+  });
+
+  test("amounts and dates follow the browser's locale and zone, with no hydration warning", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStateFor("owner"), locale: "de-DE", timezoneId: "Europe/Berlin" });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (m) => {
+      if (/hydrat|did not match|server rendered/i.test(m.text())) problems.push(m.text());
+    });
+    page.on("pageerror", (e) => problems.push(e.message));
+    for (const path of ["/", "/settings/billing", "/charges"]) {
+      await page.goto(path);
+      await expect(page.locator("main h1").first()).toBeVisible();
+      // German money: "1.234,50 $" (decimal comma, the sign after the amount).
+      await expect(page.locator("main [data-amount]").first()).toHaveText(/\d,\d{2}\s\$/);
+    }
+    await page.goto("/audit-log");
+    await expect(page.locator("main h1")).toBeVisible();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+test.describe("audit log in words (owner)", () => {
+  test.use({ storageState: storageStateFor("owner") });
+
+  for (const vp of VIEWPORTS) {
+    test(`a recharge amount change reads in money, with the dashboard user who made it (${vp.name})`, async ({ page }) => {
+      await page.setViewportSize(vp);
+      const current = (await (await page.request.get("/api/auto-recharge")).json()).data as { recharge_amount: string };
+      const next = current.recharge_amount === "225.00" ? "230.00" : "225.00";
+      const saved = await page.request.patch("/api/auto-recharge", { data: { recharge_amount: next }, headers: sameOrigin });
+      expect(saved.status(), await saved.text()).toBe(200);
+      const before = Number(current.recharge_amount).toFixed(2);
+
+      await page.goto("/audit-log");
+      await page.getByRole("button", { name: "Last 24 hours" }).click();
+      await expect(page.getByRole("button", { name: "Last 24 hours" })).toHaveAttribute("aria-pressed", "true");
+      const sentence = `Recharge amount $${before} → $${next}`;
+      const row = page.getByTestId("audit-row").filter({ hasText: "owner@e2e.test" }).first();
+      await expect(row).toBeVisible({ timeout: 20_000 });
+      await row.getByRole("button").click();
+      const detail = page.getByTestId("audit-detail");
+      await expect(detail.getByTestId("audit-change-words")).toContainText(sentence);
+      await expect(detail.getByTestId("audit-detail-person")).toHaveText("owner@e2e.test");
+      // No raw names with type tags in the words.
+      await expect(detail.getByTestId("audit-change-words")).not.toContainText("recharge_amount");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(vp.width);
+      const axe = await new AxeBuilder({ page }).include("main").analyze();
+      expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    });
+  }
+});
+
+test.describe("charges: product families, charge kinds, the month it opens on, percentages (finance)", () => {
+  test.use({ storageState: storageStateFor("finance") });
+
+  for (const vp of VIEWPORTS) {
+    test(`subtotals by product add up to the lines, with the rule and the charge kinds stated (${vp.name})`, async ({ page }) => {
+      await page.setViewportSize(vp);
+      const now = new Date();
+      const closed = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+      const current = now.toISOString().slice(0, 7);
+      await page.goto("/charges");
+      await expect(page.getByTestId("default-month-rule")).toContainText("days 1–7");
+      await page.getByRole("button", { name: /^Last closed month/ }).click();
+      await expect(page).toHaveURL(new RegExp(`month=${closed}`));
+      await expect(page.getByTestId("selected-period")).toContainText("the last closed month");
+      const card = page.getByTestId("summary-card");
+      await expect(card.locator('tr[data-alias="grand_total"]')).toBeVisible();
+      const rows = await card.locator("tr[data-section]").evaluateAll((trs) =>
+        trs.map((tr) => ({ section: tr.getAttribute("data-section")!, alias: tr.getAttribute("data-alias")!, amount: tr.getAttribute("data-amount")! })),
+      );
+      const sum = (xs: { amount: string }[]) => xs.reduce((s, r) => s.plus(r.amount), new Big(0));
+      const families = rows.filter((r) => r.section === "family");
+      expect(families.length).toBeGreaterThanOrEqual(3);
+      expect(families.map((f) => f.alias).every((a) => /^family_(messaging|voice|numbers|wireless|other)$/.test(a))).toBe(true);
+      expect(sum(families).eq(sum(rows.filter((r) => r.section === "line")))).toBe(true);
+      await expect(page.getByTestId("family-rule")).toContainText("Messaging when it mentions SMS");
+      await expect(page.getByTestId("charge-kinds")).toContainText("Monthly recurring charge");
+      await expect(page.getByTestId("charge-kinds")).toContainText("One-time charge");
+      await expect(page.getByTestId("charge-kinds")).toContainText("Direct inward dialing");
+
+      // The CSV has the same subtotals and a family for every line.
+      const csv = await page.request.get(`/api/charges/summary.csv?start_date=${closed}-01&end_date=${current}-01`);
+      expect(csv.status()).toBe(200);
+      const parsed = parseCsvObjects((await csv.text()).replace(/^\ufeff/, ""));
+      expect(parsed.filter((r) => r.section === "family").map((r) => [r.alias, r.amount])).toEqual(families.map((f) => [f.alias, f.amount]));
+      expect(parsed.filter((r) => r.section === "line").every((r) => r.family !== "")).toBe(true);
+
+      await page.getByRole("button", { name: / so far$/ }).click();
+      await expect(page.getByTestId("selected-period")).toContainText("(so far)");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(vp.width);
+      const axe = await new AxeBuilder({ page }).include("main").analyze();
+      expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    });
+  }
+
+  test("a credit never reads as a percentage change", async ({ page }) => {
+    const now = new Date();
+    let checked = 0;
+    for (let back = 0; back < 6; back++) {
+      const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
+      await page.goto(`/charges?month=${month}`);
+      const card = page.getByTestId("comparison-card");
+      await expect(card.locator('tr[data-key="total"]')).toBeVisible();
+      const rows = await card.locator("tbody tr").evaluateAll((trs) =>
+        trs.map((tr) => {
+          const amounts = Array.from(tr.querySelectorAll("[data-amount]")).map((m) => m.getAttribute("data-amount")!);
+          return { key: tr.getAttribute("data-key"), previous: amounts[0]!, current: amounts[1]!, percent: tr.querySelectorAll("td")[3]!.textContent!.trim() };
+        }),
+      );
+      for (const r of rows)
+        if (r.previous.startsWith("-") || r.current.startsWith("-")) {
+          checked++;
+          expect(r.percent, `${month} ${r.key}`).toMatch(/^n\/a/);
+        } else expect(r.percent, `${month} ${r.key}`).not.toMatch(/n\/a/);
+    }
+    expect(checked, "seed 42 has credits in the last months").toBeGreaterThan(0);
+  });
+});
+
+test.describe("invoices: last 12 months, a sticky bar, selections said plainly (finance)", () => {
+  test.use({ storageState: storageStateFor("finance") });
+
+  for (const vp of VIEWPORTS) {
+    test(`"Last 12 months" selects the twelve latest; hidden selections are stated; each month links to its charges (${vp.name})`, async ({ page }) => {
+      await page.setViewportSize(vp);
+      const latest = ((await (await page.request.get("/api/invoices/search?page=1&size=12")).json()) as { data: { invoice_id: string; period_start: string }[] }).data;
+      expect(latest).toHaveLength(12);
+      await page.goto("/invoices");
+      const bar = page.getByTestId("bulk-download");
+      await bar.getByRole("button", { name: "Last 12 months" }).click();
+      await expect(page.getByTestId("selection-words")).toContainText("12 selected");
+      for (const inv of latest) {
+        const row = page.locator(`tr[data-invoice-id="${inv.invoice_id}"]`);
+        if (await row.count()) await expect(row.getByRole("checkbox")).toBeChecked();
+      }
+      const first = page.locator(`tr[data-invoice-id="${latest[0]!.invoice_id}"]`);
+      await expect(first.getByRole("link", { name: /^Charges of / })).toHaveAttribute("href", `/charges?month=${latest[0]!.period_start.slice(0, 7)}`);
+      await expect(page.getByTestId("unpaid-meaning")).toContainText("prepaid");
+
+      // The bar stays in view while scrolling down the list.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const box = await bar.boundingBox();
+      expect(box!.y).toBeGreaterThanOrEqual(-1);
+      expect(box!.y).toBeLessThan(vp.height);
+
+      // A filter that hides some of them says so instead of a bare count.
+      const oldest = latest[latest.length - 1]!.period_start.slice(0, 4);
+      const newest = latest[0]!.period_start.slice(0, 4);
+      if (oldest !== newest) {
+        await page.getByLabel("Year").selectOption(oldest);
+        await expect(page.getByTestId("selection-words")).toContainText(/on other pages or filtered out|none of them in the list below/);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(vp.width);
+      const axe = await new AxeBuilder({ page }).include("main").analyze();
+      expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    });
+  }
 });
