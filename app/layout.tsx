@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { DisplayPrefsBoundary } from "@/components/providers/display-prefs";
 import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
 
@@ -16,7 +17,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-screen antialiased">
         <NuqsAdapter>
-          <QueryProvider>{children}</QueryProvider>
+          <QueryProvider>
+            <DisplayPrefsBoundary>{children}</DisplayPrefsBoundary>
+          </QueryProvider>
         </NuqsAdapter>
       </body>
     </html>

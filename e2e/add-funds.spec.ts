@@ -66,6 +66,8 @@ test("adds funds end to end: confirmation, transaction, balance up by exactly th
   await expect(page.getByTestId("payment-transaction-id")).toHaveText(/^[0-9a-f-]{36}$/);
   await expect(page.getByTestId("payment-amount")).toHaveText("$50.00");
   await expect(page.getByTestId("payment-status")).toHaveText("submitted for settlement");
+  // The receipt and the list below call the same state by the same word.
+  await expect(result).toContainText("Submitted");
   await expect(result.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
   await expect(dialog).toBeHidden();
 
@@ -77,7 +79,7 @@ test("adds funds end to end: confirmation, transaction, balance up by exactly th
   const recent = page.getByRole("table", { name: /Payments made through the dashboard/ });
   await expect(recent.getByRole("row").nth(1)).toContainText("owner@e2e.test");
   await expect(recent.getByRole("row").nth(1)).toContainText("$50.00");
-  await expect(recent.getByRole("row").nth(1)).toContainText("Charged");
+  await expect(recent.getByRole("row").nth(1)).toContainText("Submitted");
 });
 
 test("a double click on Charge reaches Telnyx once", async ({ page, sim }) => {
@@ -118,9 +120,32 @@ test("a payment without a valid Idempotency-Key is refused before Telnyx", async
   expect(await sim.count(PAY_PATH, "POST")).toBe(0);
 });
 
+for (const [typed, sent] of [
+  ["200", "200.00"],
+  ["200.5", "200.50"],
+] as const) {
+  test(`reads "${typed}" as ${sent}: the field, the confirmation and the request agree; the API stays strict`, async ({ page, sim }) => {
+    await openPage(page);
+    await amountField(page).fill(typed);
+    await amountField(page).blur();
+    await expect(amountField(page)).toHaveValue(sent);
+    const charge = await startPayment(page, typed);
+    await expect(confirmDialog(page)).toContainText(`$${sent}`);
+    await sim.clearRequests();
+    const posted = page.waitForRequest((r) => r.url().endsWith("/api/payments") && r.method() === "POST");
+    await charge.click();
+    expect((await posted).postDataJSON()).toEqual({ amount: sent });
+    await expect(page.getByTestId("payment-amount")).toHaveText(`$${sent}`);
+    expect(await sim.count(PAY_PATH, "POST")).toBe(1);
+
+    // The API keeps its strict format: only the form is forgiving.
+    const strict = await pay(page.request, typed, crypto.randomUUID());
+    expect(strict.status()).toBe(422);
+    expect(await sim.count(PAY_PATH, "POST")).toBe(1);
+  });
+}
+
 for (const [amount, message] of [
-  ["12", "Must be an amount with dollars and cents, such as 25.00."],
-  ["12.5", "Must be an amount with dollars and cents, such as 25.00."],
   ["-5.00", "Must be an amount with dollars and cents, such as 25.00."],
   ["1e3", "Must be an amount with dollars and cents, such as 25.00."],
   ["0.00", "Must be at least 1.00."],

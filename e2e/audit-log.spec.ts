@@ -158,6 +158,9 @@ test.describe("audit log", () => {
       expect(e, `an event changing ${kind}`).toBeTruthy();
       const change = e!.changes!.find(match)!;
       const detail = await openEvent(page, e!);
+      // The words come first; Telnyx's raw values are one click away.
+      await expect(detail.getByTestId("audit-change-words")).toBeVisible();
+      await detail.getByText("Raw values as Telnyx recorded them").click();
       const diff = detail.locator(`[data-testid="field-diff"][data-field="${change.field}"]`).first();
       await expect(diff, kind).toBeVisible();
       const from = diff.locator('[data-diff-side="from"]');

@@ -86,6 +86,24 @@ test.describe("auto-recharge as owner", () => {
     );
   });
 
+  test('"225" in the recharge amount is read as 225.00 and saved as 225.00', async ({ page, sim }) => {
+    await openSettings(page);
+    await recharge(page).fill("225");
+    await recharge(page).blur();
+    await expect(recharge(page)).toHaveValue("225.00");
+    await form(page).getByRole("button", { name: "Review 1 change before saving" }).click();
+    const dialog = page.getByRole("dialog", { name: "Save these auto-recharge changes?" });
+    await expect(dialog.getByRole("row", { name: /Recharge amount/ })).toContainText("$225.00");
+    await sim.clearRequests();
+    const patch = page.waitForRequest((r) => r.url().endsWith("/api/auto-recharge") && r.method() === "PATCH");
+    await dialog.getByRole("button", { name: "Save 1 change" }).click();
+    expect((await patch).postDataJSON()).toEqual({ recharge_amount: "225.00" });
+    await expect(page.getByRole("status").filter({ hasText: "Saved. Telnyx now has:" })).toContainText("Recharge amount: $104.00 → $225.00");
+    expect(await sim.count(PREFS_PATH, "PATCH")).toBe(1);
+    await page.reload();
+    await expect(recharge(page)).toHaveValue("225.00");
+  });
+
   test("cancelling the confirmation sends nothing", async ({ page, sim }) => {
     await openSettings(page);
     await recharge(page).fill("200.00");
@@ -98,8 +116,7 @@ test.describe("auto-recharge as owner", () => {
   });
 
   for (const [field, value, message] of [
-    ["threshold", "12", "Must be an amount with dollars and cents, such as 25.00."],
-    ["threshold", "12.5", "Must be an amount with dollars and cents, such as 25.00."],
+    ["threshold", "12.345", "Must be an amount with dollars and cents, such as 25.00."],
     ["threshold", "-5.00", "Must be an amount with dollars and cents, such as 25.00."],
     ["threshold", "1e3", "Must be an amount with dollars and cents, such as 25.00."],
     ["threshold", "4.99", "Must be at least 5.00."],

@@ -372,11 +372,25 @@ test.describe("endpoint health", () => {
       byUrl.set(url, e);
     }
     const [topUrl, top] = [...byUrl].sort((a, b) => b[1].failures - a[1].failures)[0]!;
-    const topCount = Math.max(...top.outcomes.values());
     const first = page.getByTestId("endpoint-row").first();
     await expect(first).toContainText(topUrl);
     await expect(first.locator("td").nth(2)).toHaveText(top.failures.toLocaleString("en-US"));
-    await expect(first).toContainText(`(${topCount}×)`);
+    // Its failures by cause, in words, with counts that add up to its failed attempts.
+    const causes: Record<string, number> = {};
+    for (const [outcome, n] of top.outcomes) {
+      const status = /^HTTP (\d+)/.exec(outcome)?.[1];
+      const label = status
+        ? Number(status) >= 500
+          ? "Server errors (HTTP 5xx)"
+          : Number(status) >= 400
+            ? "Rejected by the endpoint (HTTP 4xx)"
+            : "Other HTTP answers (redirects and the like)"
+        : outcome.includes("75001")
+          ? "Host name not found (DNS)"
+          : "No answer: timed out, connection refused or TLS failed";
+      causes[label] = (causes[label] ?? 0) + n;
+    }
+    for (const [label, n] of Object.entries(causes)) await expect(first.getByTestId("endpoint-causes")).toContainText(`${label}: ${n.toLocaleString("en-US")}`);
     // The chart's table view adds up to the same total.
     await page.getByText("Show as a table").click();
     const perBucket = await page.locator("figure table tbody tr td:nth-child(2)").allTextContents();
@@ -387,6 +401,14 @@ test.describe("endpoint health", () => {
     await first.getByRole("button", { name: /Show deliveries/ }).click();
     await expect(page).toHaveURL(/attempts=/);
     await expect(page.getByLabel("Attempts contain")).toHaveValue(topUrl);
+    // The list states the same period as the health window, and marks the attempts to the endpoint.
+    const period = (await page.getByTestId("health-period").textContent())!.split(": the deliveries")[0]!;
+    expect(period).toMatch(/^Started .+ – .+/);
+    await expect(page.getByTestId("deliveries-period")).toContainText(period);
+    await expect(page.getByTestId("deliveries-period")).toContainText("with an attempt to this endpoint");
+    await expect(page.getByTestId("delivery-row").first()).toBeVisible();
+    const rows = await page.getByTestId("delivery-row").count();
+    await expect(page.getByTestId("endpoint-attempts")).toHaveCount(rows);
   });
 
   test("shows an error when the deliveries cannot be read", async ({ page, sim }) => {

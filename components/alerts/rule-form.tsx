@@ -7,12 +7,13 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { FormField, inputClassName } from "@/components/ui/form-field";
 import { describeRule, KIND_LABELS, RULE_KINDS, type AlertRule, type Channel, type RuleKind, type RuleParams } from "@/lib/alerts/describe";
 import { apiFetch, ApiClientError } from "@/lib/api/fetcher";
+import { normalizeAmountInput } from "@/lib/money";
 import { alertKeys } from "./queries";
 
 type Field = { key: keyof RuleParams; label: string; hint?: string; type: "amount" | "int" | "number" | "text" | "bool" };
 
 const FIELDS: Record<RuleKind, Field[]> = {
-  balance_below: [{ key: "amount", label: "Amount", hint: "In the account's currency, like 50.00", type: "amount" }],
+  balance_below: [{ key: "amount", label: "Amount", hint: "In the account's currency, like 50 or 50.00", type: "amount" }],
   runway_below: [{ key: "days", label: "Days", type: "int" }],
   budget: [
     { key: "amount", label: "Monthly budget", hint: "Alerts at 50%, 80% and 100%", type: "amount" },
@@ -46,7 +47,7 @@ function toParams(kind: RuleKind, values: Record<string, string | boolean>): Rul
   for (const f of FIELDS[kind]) {
     const v = values[f.key];
     if (f.type === "bool") out[f.key] = v === true;
-    else if (typeof v === "string" && v.trim() !== "") out[f.key] = f.type === "int" || f.type === "number" ? Number(v) : v.trim();
+    else if (typeof v === "string" && v.trim() !== "") out[f.key] = f.type === "int" || f.type === "number" ? Number(v) : f.type === "amount" ? normalizeAmountInput(v) : v.trim();
   }
   return out as RuleParams;
 }

@@ -4,6 +4,7 @@ import { FieldDiff } from "@/components/json/json-diff";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { describeChange } from "@/lib/audit/wording";
 import { formatDateTimeExact } from "@/lib/format";
 import type { AuditEvent } from "@/lib/telnyx/schemas/audit-events";
 import { CHANGE_MADE_BY_LABEL } from "./search-params";
@@ -26,7 +27,20 @@ function IdRow({ label, value }: { label: string; value: string | null | undefin
   );
 }
 
-export function AuditEventDetail({ event, onClose, onShowActions }: { event: AuditEvent; onClose: () => void; onShowActions: () => void }) {
+export function AuditEventDetail({
+  event,
+  person,
+  currency,
+  onClose,
+  onShowActions,
+}: {
+  event: AuditEvent;
+  /** The dashboard user who made it, when the action log shows one. */
+  person: string | null;
+  currency: string;
+  onClose: () => void;
+  onShowActions: () => void;
+}) {
   const who = event.change_made_by ? CHANGE_MADE_BY_LABEL[event.change_made_by] : "Unknown";
   return (
     <article aria-labelledby="audit-detail-title" className="space-y-4" data-testid="audit-detail">
@@ -37,6 +51,12 @@ export function AuditEventDetail({ event, onClose, onShowActions }: { event: Aud
           </h2>
           <p className="text-sm text-muted">
             by <Badge tone={event.change_made_by === "telnyx" ? "warning" : "neutral"}>{who}</Badge>
+            {person ? (
+              <>
+                {" "}
+                · <strong className="text-fg" data-testid="audit-detail-person">{person}</strong> (dashboard user, from its action log)
+              </>
+            ) : null}
           </p>
         </div>
         <Button variant="ghost" size="sm" onClick={onClose}>
@@ -49,11 +69,21 @@ export function AuditEventDetail({ event, onClose, onShowActions }: { event: Aud
           What changed
         </h3>
         {event.changes?.length ? (
-          <div className="space-y-2">
-            {event.changes.map((c, i) => (
-              <FieldDiff key={`${c.field ?? "field"}-${i}`} field={c.field ?? `(change ${i + 1})`} from={c.from} to={c.to} />
-            ))}
-          </div>
+          <>
+            <ul className="mb-2 space-y-1 text-sm" data-testid="audit-change-words">
+              {event.changes.map((c, i) => (
+                <li key={`${c.field ?? "field"}-${i}`}>{describeChange(c, event.record_type, currency)}</li>
+              ))}
+            </ul>
+            <details>
+              <summary className="cursor-pointer text-xs text-muted">Raw values as Telnyx recorded them</summary>
+              <div className="mt-2 space-y-2">
+                {event.changes.map((c, i) => (
+                  <FieldDiff key={`${c.field ?? "field"}-${i}`} field={c.field ?? `(change ${i + 1})`} from={c.from} to={c.to} />
+                ))}
+              </div>
+            </details>
+          </>
         ) : (
           <p className="text-sm text-muted">
             Telnyx recorded no field changes for this {event.change_type ?? "event"}

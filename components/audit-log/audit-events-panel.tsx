@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { debounce, useQueryStates } from "nuqs";
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
@@ -10,7 +10,10 @@ import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
 import { PagedListState } from "@/components/ui/paged-list-state";
 import { EmptyState, ErrorState } from "@/components/ui/states";
+import { AUDIT_PRESETS, matchActor, presetStart, summarizeChanges } from "@/lib/audit/wording";
 import { formatCount, formatDateTime } from "@/lib/format";
+import { actionLogOptions } from "@/lib/query/dashboard-queries";
+import { operationQuery } from "@/lib/query/operation-query";
 import { operationPagesQuery } from "@/lib/query/operation-query";
 import { CHANGE_MADE_BY } from "@/lib/telnyx/contract";
 import type { AuditEvent } from "@/lib/telnyx/schemas/audit-events";
@@ -71,10 +74,6 @@ function FacetGroup({
   );
 }
 
-function rowSummary(e: AuditEvent): string {
-  const fields = e.changes?.map((c) => c.field).filter(Boolean).join(", ");
-  return fields || (e.change_type === "create" ? "created" : e.change_type === "delete" ? "deleted" : "—");
-}
 
 export function AuditEventsPanel({ onShowActions }: { onShowActions: () => void }) {
   const [p, setP] = useQueryStates(auditSearchParams, { history: "replace" });
@@ -94,6 +93,14 @@ export function AuditEventsPanel({ onShowActions }: { onShowActions: () => void 
   const changeValues = useMemo(() => [...new Set([...events.map((e) => e.change_type ?? "unknown"), ...p.change])].sort(), [events, p.change]);
   const resourceValues = useMemo(() => [...new Set([...events.map((e) => e.record_type ?? "unknown"), ...p.resource])].sort(), [events, p.resource]);
   const selected = p.event ? events.find((e) => e.id === p.event) : undefined;
+  // The person behind a change made through the dashboard: its own action log (the latest 100
+  // actions), matched by time and resource. Telnyx itself only ever sees the API key.
+  const actions = useQuery(actionLogOptions({ page: 1, size: 100 }));
+  const balance = useQuery(operationQuery("balance", {}));
+  const currency = balance.data?.data.currency ?? "USD";
+  const actorOf = useCallback((e: AuditEvent) => matchActor(e, actions.data?.data ?? []), [actions.data]);
+  const rowSummary = (e: AuditEvent) => summarizeChanges(e.changes, e.record_type, e.change_type, currency);
+  const preset = AUDIT_PRESETS.find((x) => p.after && !p.before && Math.abs(Date.parse(p.after) - Date.now() + x.hours * 3_600_000) < 3_600_000);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns functions the React Compiler can't memoize; this project doesn't use
@@ -152,6 +159,19 @@ export function AuditEventsPanel({ onShowActions }: { onShowActions: () => void 
         Telnyx keeps its audit log on a best-effort basis and it is eventually consistent: a change made moments ago may not be listed yet.
       </p>
       <div className="flex flex-wrap items-end gap-3" role="group" aria-label="What to load">
+        <div role="group" aria-label="Time window presets" className="flex flex-wrap gap-1">
+          {AUDIT_PRESETS.map((x) => (
+            <Button
+              key={x.id}
+              variant="secondary"
+              size="sm"
+              aria-pressed={preset?.id === x.id}
+              onClick={() => void setP({ after: presetStart(x.hours, Date.now()), before: null, event: null })}
+            >
+              {x.label}
+            </Button>
+          ))}
+        </div>
         <LocalDateTimeInput label="Created after" value={p.after} onChange={(after) => void setP({ after, event: null })} />
         <LocalDateTimeInput label="Created before" value={p.before} onChange={(before) => void setP({ before, event: null })} />
         {p.after || p.before ? (
@@ -266,6 +286,7 @@ export function AuditEventsPanel({ onShowActions }: { onShowActions: () => void 
                   const e = visible[item.index]!;
                   const on = e.id === selected?.id;
                   const who = e.change_made_by ? CHANGE_MADE_BY_LABEL[e.change_made_by] : "Unknown";
+                  const person = actorOf(e);
                   const resource = e.alternate_resource_id || e.resource_id || "—";
                   return (
                     <li
@@ -279,22 +300,31 @@ export function AuditEventsPanel({ onShowActions }: { onShowActions: () => void 
                         id={`audit-row-${e.id}`}
                         aria-current={on ? "true" : undefined}
                         onClick={() => select(on ? null : e.id)}
-                        aria-label={`${e.change_type ?? "change"} of ${e.record_type ?? "resource"} ${resource} by ${who}, ${formatDateTime(e.created_at)}: ${rowSummary(e)}`}
+                        aria-label={`${e.change_type ?? "change"} of ${e.record_type ?? "resource"} ${resource} by ${person ? `${person} (${who})` : who}, ${formatDateTime(e.created_at)}: ${rowSummary(e)}`}
                         className={cn(
                           "grid h-full w-full grid-cols-[1fr_auto] items-center gap-x-2 border-b border-border px-3 text-left text-sm hover:bg-bg focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent md:grid-cols-[10.5rem_9.5rem_4rem_minmax(0,1.3fr)_minmax(0,1fr)]",
                           on && "bg-accent/10",
                         )}
                       >
                         <span className="tabular truncate text-xs">{formatDateTime(e.created_at)}</span>
-                        <span className="truncate">
-                          <Badge tone={e.change_made_by === "telnyx" ? "warning" : e.change_made_by === "account_manager" ? "accent" : "neutral"}>{who}</Badge>
+                        <span className="flex min-w-0 flex-col">
+                          <span className="truncate">
+                            <Badge tone={e.change_made_by === "telnyx" ? "warning" : e.change_made_by === "account_manager" ? "accent" : "neutral"}>{who}</Badge>
+                          </span>
+                          {person ? (
+                            <span className="truncate text-xs text-muted" title={`${person}, from the dashboard's action log`} data-testid="audit-row-person">
+                              {person}
+                            </span>
+                          ) : null}
                         </span>
                         <span className="hidden truncate text-xs md:inline">{e.change_type}</span>
                         <span className="hidden min-w-0 flex-col md:flex">
                           <span className="truncate text-xs text-muted">{e.record_type?.replace(/_/g, " ")}</span>
                           <span className="truncate font-mono text-xs">{resource}</span>
                         </span>
-                        <span className="hidden min-w-0 truncate font-mono text-xs text-muted md:inline">{rowSummary(e)}</span>
+                        <span className="hidden min-w-0 truncate text-xs md:inline" title={rowSummary(e)} data-testid="audit-row-summary">
+                          {rowSummary(e)}
+                        </span>
                       </button>
                     </li>
                   );
@@ -306,7 +336,13 @@ export function AuditEventsPanel({ onShowActions }: { onShowActions: () => void 
 
         <aside aria-label="Event detail" className="rounded-lg border border-border bg-surface p-3 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:overflow-auto">
           {selected ? (
-            <AuditEventDetail event={selected} onClose={() => select(null)} onShowActions={onShowActions} />
+            <AuditEventDetail
+              event={selected}
+              person={actorOf(selected)}
+              currency={currency}
+              onClose={() => select(null)}
+              onShowActions={onShowActions}
+            />
           ) : p.event && !list.isPending ? (
             <p className="text-sm text-muted">That event is not among the loaded events. Load more, or widen the dates.</p>
           ) : (

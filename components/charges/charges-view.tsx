@@ -1,10 +1,12 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
+import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 import { LinkButton } from "@/components/ui/link-button";
 import { monthOf, type MonthKey } from "@/lib/charges/months";
-import { chargesSearchParams, selectedPeriod } from "@/lib/charges/period";
+import { CLOSING_DAYS, chargesSearchParams, defaultMonth, lastClosedMonth, selectedPeriod } from "@/lib/charges/period";
+import { formatMonth } from "@/lib/format";
 import type { ChargesRange } from "@/lib/telnyx/schemas/charges";
 import { BreakdownCard } from "./breakdown-card";
 import { ComparisonCard } from "./comparison-card";
@@ -21,7 +23,11 @@ export function ChargesView({ now: nowIso }: { now: string }) {
   const now = new Date(nowIso);
   const [state, setState] = useQueryStates(periodParams, { history: "push" });
   const period = selectedPeriod(state, now);
-  const selectMonth = (month: MonthKey) => void setState({ month: month === monthOf(now) ? null : month, start: null, end: null });
+  // The default month (defaultMonth) needs no URL parameter; any other month is in the URL.
+  const selectMonth = (month: MonthKey) => void setState({ month: month === defaultMonth(now) ? null : month, start: null, end: null });
+  const closed = lastClosedMonth(now);
+  const current = monthOf(now);
+  const shown = period.kind === "month" ? period.month : null;
   const selectRange = (range: ChargesRange) => void setState({ month: null, start: range.start_date, end: range.end_date });
 
   return (
@@ -31,8 +37,20 @@ export function ChargesView({ now: nowIso }: { now: string }) {
         {period.kind !== "invalid" ? (
           <p className="text-sm text-muted" aria-live="polite" data-testid="selected-period">
             Showing <strong className="text-fg">{periodLabel(period.range)}</strong>
+            {shown === current ? " (so far)" : shown === closed ? " (the last closed month)" : ""}
           </p>
         ) : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Quick periods">
+        <Button variant="secondary" size="sm" aria-pressed={shown === closed} onClick={() => selectMonth(closed)}>
+          Last closed month ({formatMonth(closed)})
+        </Button>
+        <Button variant="secondary" size="sm" aria-pressed={shown === current} onClick={() => selectMonth(current)}>
+          {formatMonth(current)} so far
+        </Button>
+        <span className="text-xs text-muted" data-testid="default-month-rule">
+          On days 1–{CLOSING_DAYS} of a month (UTC) this page opens on the last closed month; after that, on the current month so far.
+        </span>
       </div>
       <MonthlyChargesCard selectedMonth={period.kind === "month" ? period.month : null} onSelectMonth={selectMonth} />
       {period.kind === "invalid" ? (

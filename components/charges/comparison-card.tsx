@@ -7,7 +7,8 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Money } from "@/components/ui/money";
 import { LoadingBlock } from "@/components/ui/skeleton";
 import { ErrorState } from "@/components/ui/states";
-import { compareSummaries, type ComparisonRow } from "@/lib/charges/compare";
+import { formatDecimal } from "@/lib/format";
+import { compareSummaries, PERCENT_NOTE_WORDS, type ComparisonRow } from "@/lib/charges/compare";
 import { previousRange } from "@/lib/charges/months";
 import { operationQuery } from "@/lib/query/operation-query";
 import type { ChargesRange } from "@/lib/telnyx/schemas/charges";
@@ -28,10 +29,18 @@ function Change({ row, currency }: { row: ComparisonRow; currency: string }) {
   );
 }
 
-function percentText(row: ComparisonRow): string {
-  if (row.percent === null) return row.current === "0.00" && row.previous === "0.00" ? "—" : "new";
+function Percent({ row }: { row: ComparisonRow }) {
+  if (row.percent === null) {
+    const note = PERCENT_NOTE_WORDS[row.percentNote ?? "both_zero"];
+    return (
+      <abbr title={note.meaning} className="no-underline" data-testid="percent-note">
+        {note.text}
+        <span className="sr-only"> ({note.meaning})</span>
+      </abbr>
+    );
+  }
   const n = Number(row.percent);
-  return `${n > 0 ? "+" : ""}${new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n)} %`;
+  return <>{`${n > 0 ? "+" : ""}${formatDecimal(n, 1)} %`}</>;
 }
 
 export function ComparisonCard({ range }: { range: ChargesRange }) {
@@ -106,7 +115,9 @@ export function ComparisonCard({ range }: { range: ChargesRange }) {
                   <td className={td}>
                     <Change row={row} currency={cur.data.data.currency} />
                   </td>
-                  <td className={td}>{percentText(row)}</td>
+                  <td className={td}>
+                    <Percent row={row} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -9,6 +9,7 @@ import { DownloadLink } from "@/components/ui/link-button";
 import { Money } from "@/components/ui/money";
 import { QueryResult } from "@/components/ui/query-result";
 import { EmptyState } from "@/components/ui/states";
+import { CHARGE_KIND_WORDS, FAMILY_RULE } from "@/lib/charges/families";
 import { summaryRows, totalsMismatch, type SummaryRow } from "@/lib/charges/totals";
 import { formatCount, formatDate } from "@/lib/format";
 import { operationQuery } from "@/lib/query/operation-query";
@@ -49,6 +50,7 @@ function SummaryTable({ summary }: { summary: ChargesSummary }) {
   const simple = rows.filter((r) => r.section === "line" && r.existing_quantity === "");
   const adjustments = rows.filter((r) => r.section === "adjustment");
   const totals = rows.filter((r) => r.section === "total");
+  const families = rows.filter((r) => r.section === "family");
   const mismatch = totalsMismatch(summary);
 
   const line = (r: SummaryRow, i: number) => (
@@ -97,16 +99,16 @@ function SummaryTable({ summary }: { summary: ChargesSummary }) {
                 New qty
               </th>
               <th scope="col" className={th}>
-                New MRC
+                New <abbr title={CHARGE_KIND_WORDS.MRC}>MRC</abbr>
               </th>
               <th scope="col" className={th}>
-                New OTC
+                New <abbr title={CHARGE_KIND_WORDS.OTC}>OTC</abbr>
               </th>
               <th scope="col" className={th}>
                 Existing qty
               </th>
               <th scope="col" className={th}>
-                Existing MRC
+                Existing <abbr title={CHARGE_KIND_WORDS.MRC}>MRC</abbr>
               </th>
               <th scope="col" className={th}>
                 Qty
@@ -125,6 +127,17 @@ function SummaryTable({ summary }: { summary: ChargesSummary }) {
             {adjustments.map(line)}
           </tbody>
           <tfoot>
+            {families.length ? <SectionHeading>Subtotals by product (the lines above, grouped)</SectionHeading> : null}
+            {families.map((r) => (
+              <tr key={r.alias} data-section="family" data-alias={r.alias} data-item={r.item} data-amount={r.amount} className="border-t border-border">
+                <th scope="row" colSpan={7} className="px-2 py-1.5 text-left font-normal">
+                  {r.item}
+                </th>
+                <td className={td}>
+                  <Amount value={r.amount} currency={c} label={r.item} />
+                </td>
+              </tr>
+            ))}
             <SectionHeading>Totals (sums of the lines above)</SectionHeading>
             {totals.map((r) => (
               <tr
@@ -146,6 +159,18 @@ function SummaryTable({ summary }: { summary: ChargesSummary }) {
           </tfoot>
         </table>
       </ScrollRegion>
+      <dl className="mt-2 grid gap-x-3 gap-y-0.5 text-xs text-muted sm:grid-cols-[auto_1fr]" data-testid="charge-kinds">
+        {(Object.keys(CHARGE_KIND_WORDS) as (keyof typeof CHARGE_KIND_WORDS)[]).map((k) => (
+          <div key={k} className="contents">
+            <dt className="font-medium text-fg">{k}</dt>
+            <dd>{CHARGE_KIND_WORDS[k]}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-2 text-xs text-muted" data-testid="family-rule">
+        <span className="font-medium text-fg">How lines are grouped by product: </span>
+        {FAMILY_RULE}
+      </p>
       {mismatch.length ? (
         <p role="note" className="mt-2 rounded-md border border-warning/40 bg-warning/10 p-2 text-xs">
           Telnyx&apos;s own totals differ from the sum of its lines ({mismatch.join(", ")}). The totals above are the sums of the lines.

@@ -3,32 +3,47 @@
 import { Archive } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
+import { displayPrefs } from "@/lib/display-prefs";
 import { formatCount } from "@/lib/format";
 import type { InvoiceZipRequest } from "@/lib/invoices/schemas";
+import { LAST_MONTHS_COUNT, selectionWords } from "@/lib/invoices/selection";
 import { useZipDownload } from "./use-zip-download";
 
-const mb = (bytes: number) => new Intl.NumberFormat(undefined, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+const mb = (bytes: number) => new Intl.NumberFormat(displayPrefs().locale, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 
 /** Bulk download: the selected invoices, or all of a year, as one zip with visible progress. */
 export function BulkDownloadBar({
   selectedIds,
+  shownIds,
   year,
   yearCount,
   onClearSelection,
+  onSelectLatest,
+  selectingLatest,
 }: {
   selectedIds: string[];
+  /** The invoices the list shows now: the bar says how many of the selected ones they are. */
+  shownIds: readonly string[];
   year: number | null;
   yearCount: number | null;
   onClearSelection: () => void;
+  /** Selects the LAST_MONTHS_COUNT newest invoices. */
+  onSelectLatest: () => void;
+  selectingLatest: boolean;
 }) {
+  const words = selectionWords(new Set(selectedIds), shownIds, formatCount);
   const { state, start, cancel, reset } = useZipDownload();
   const running = state.status === "running";
   return (
-    <div className="space-y-2 rounded-md border border-border bg-bg p-3 text-sm" data-testid="bulk-download">
+    // Sticky: it stays in view while scrolling down the list to select.
+    <div className="sticky top-0 z-10 space-y-2 rounded-md border border-border bg-bg p-3 text-sm shadow-sm" data-testid="bulk-download">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="mr-auto" aria-live="polite">
-          {selectedIds.length ? `${formatCount(selectedIds.length)} selected` : "Select invoices to download them as one zip."}
+        <span className="mr-auto" aria-live="polite" data-testid="selection-words">
+          {words.text}
         </span>
+        <Button size="sm" variant="secondary" disabled={running || selectingLatest} onClick={onSelectLatest}>
+          {selectingLatest ? "Selecting…" : `Last ${LAST_MONTHS_COUNT} months`}
+        </Button>
         {selectedIds.length ? (
           <>
             <Button size="sm" disabled={running} onClick={() => void start({ ids: selectedIds } satisfies InvoiceZipRequest)}>

@@ -11,13 +11,16 @@ import { controlClass } from "@/components/ui/control-styles";
 import { cn } from "@/lib/utils/cn";
 import { CopyValue } from "@/components/ui/copy-value";
 import { QueryResult } from "@/components/ui/query-result";
-import { EmptyState } from "@/components/ui/states";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import { apiFetch } from "@/lib/api/fetcher";
+import { LAST_MONTHS_COUNT } from "@/lib/invoices/selection";
+import Link from "next/link";
 import { formatCount, formatDate, formatMonth } from "@/lib/format";
 import { invoiceSearchParams, PAID_STATES, type InvoiceSearchResponse } from "@/lib/invoices/filters";
 import { invoiceSearchOptions } from "@/lib/query/dashboard-queries";
 import type { Invoice } from "@/lib/telnyx/schemas/invoices";
 import { BulkDownloadBar } from "./bulk-download-bar";
-import { PaidBadge } from "./paid-badge";
+import { PaidBadge, UNPAID_MEANING } from "./paid-badge";
 import { Badge } from "@/components/ui/badge";
 import { InvoicePdfLink } from "./pdf-link";
 
@@ -87,7 +90,14 @@ function InvoicesTable({
                 />
               </td>
               <th scope="row" className="px-2 py-2 text-left font-normal">
-                <span className="font-medium">{formatMonth(invoice.period_start)}</span>
+                <span className="font-medium">{formatMonth(invoice.period_start)}</span>{" "}
+                <Link
+                  href={`/charges?month=${invoice.period_start.slice(0, 7)}`}
+                  className="whitespace-nowrap text-xs text-accent underline-offset-2 hover:underline"
+                  aria-label={`Charges of ${formatMonth(invoice.period_start)}`}
+                >
+                  Charges
+                </Link>
                 <span className="block text-xs text-muted">
                   {formatDate(invoice.period_start)} – {formatDate(invoice.period_end)}
                 </span>
@@ -125,6 +135,21 @@ export function InvoicesView() {
   const id = useId();
   const filtered = params.year !== null || params.paid !== null;
   const years = query.data?.years ?? (params.year ? [params.year] : []);
+
+  const [selectingLatest, setSelectingLatest] = useState(false);
+  const [latestError, setLatestError] = useState<string | null>(null);
+  const selectLatest = async () => {
+    setSelectingLatest(true);
+    setLatestError(null);
+    try {
+      const latest = await apiFetch<InvoiceSearchResponse>(`/api/invoices/search?page=1&size=${LAST_MONTHS_COUNT}`);
+      setSelected(new Set(latest.data.map((i) => i.invoice_id)));
+    } catch (error) {
+      setLatestError(error instanceof Error ? error.message : "The invoices could not be listed.");
+    } finally {
+      setSelectingLatest(false);
+    }
+  };
 
   const toggle = (invoice: Invoice) =>
     setSelected((s) => {
@@ -187,10 +212,18 @@ export function InvoicesView() {
 
       <BulkDownloadBar
         selectedIds={[...selected]}
+        shownIds={query.data?.data.map((i) => i.invoice_id) ?? []}
+        onSelectLatest={() => void selectLatest()}
+        selectingLatest={selectingLatest}
         year={params.year}
         yearCount={params.year && !params.paid ? (query.data?.meta.total_results ?? null) : null}
         onClearSelection={() => setSelected(new Set())}
       />
+
+      {latestError ? <ErrorState title="Couldn't select the latest invoices" error={new Error(latestError)} onRetry={() => void selectLatest()} /> : null}
+      <p className="text-xs text-muted" data-testid="unpaid-meaning">
+        {UNPAID_MEANING}
+      </p>
 
       <Card aria-labelledby="invoices-list-title" data-testid="invoices-card">
         <CardHeader title={<span id="invoices-list-title">{listTitle(params)}</span>} />

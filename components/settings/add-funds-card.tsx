@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { invalidateApprovals, isPendingReply, type PendingReply } from "@/components/approvals/queries";
 import { SentForApproval } from "@/components/approvals/sent-for-approval";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -21,6 +22,7 @@ import {
   pendingIntents,
   type PaymentIntent,
 } from "@/lib/billing/payment-intent";
+import { PAYMENT_STATE_WORDS, processorStatusWords } from "@/lib/billing/payment-words";
 import { describeWriteError, type WriteErrorMessage } from "@/lib/billing/write-errors";
 import { formatDateTime } from "@/lib/format";
 import { Big, formatMoney } from "@/lib/money";
@@ -30,7 +32,7 @@ import { operationRoutes } from "@/lib/telnyx/operation-routes";
 import type { OperationOutput } from "@/lib/telnyx/operation-specs";
 import { PAYMENT_BOUNDS } from "@/lib/telnyx/contract";
 import { paymentRequest, type PaymentRequest } from "@/lib/telnyx/schemas/payments";
-import { AmountInput } from "./amount-input";
+import { AMOUNT_FIELD, AmountInput } from "./amount-input";
 import { WriteErrorAlert } from "./write-error-alert";
 
 export const AMOUNT_PRESETS = ["50.00", "100.00", "250.00", "500.00"] as const;
@@ -75,7 +77,13 @@ function PaymentResult({ reply, balance }: { reply: PaymentReply; balance: Opera
           <Money testId="payment-amount" amount={centsToAmount(tx.amount_cents)} currency={currency} />
         </dd>
         <dt className="text-muted">Status</dt>
-        <dd data-testid="payment-status">{tx.processor_status?.replace(/_/g, " ") ?? "not reported"}</dd>
+        <dd>
+          <Badge tone={PAYMENT_STATE_WORDS.submitted.tone}>{PAYMENT_STATE_WORDS.submitted.label}</Badge>{" "}
+          <span className="text-muted">
+            (processor: <span data-testid="payment-status">{processorStatusWords(tx.processor_status)}</span>)
+          </span>
+          <span className="mt-1 block text-xs text-muted">{PAYMENT_STATE_WORDS.submitted.meaning}</span>
+        </dd>
         <dt className="text-muted">Time</dt>
         <dd>{tx.created_at ? <time dateTime={tx.created_at}>{formatDateTime(tx.created_at)}</time> : "not reported"}</dd>
       </dl>
@@ -222,10 +230,10 @@ export function AddFundsCard() {
         </div>
         <FormField
           label={`Amount (${currency})`}
-          hint={`From ${formatMoney(PAYMENT_BOUNDS.min, currency)} to ${formatMoney(PAYMENT_BOUNDS.max, currency)}, written with dollars and cents, such as 120.00.`}
+          hint={`From ${formatMoney(PAYMENT_BOUNDS.min, currency)} to ${formatMoney(PAYMENT_BOUNDS.max, currency)}, such as 120 or 120.50.`}
           error={formState.errors.amount?.message}
         >
-          {(field) => <AmountInput currency={currency} {...field} {...register("amount")} />}
+          {(field) => <AmountInput currency={currency} {...field} {...register("amount", AMOUNT_FIELD)} />}
         </FormField>
         <Button type="submit" className="mt-3" disabled={mutation.isPending}>
           {submitLabel}

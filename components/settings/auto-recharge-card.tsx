@@ -33,7 +33,7 @@ import type { OperationOutput } from "@/lib/telnyx/operation-specs";
 import type { AutoRechargeUpdate } from "@/lib/telnyx/schemas/auto-recharge";
 import { PAYMENT_PREFERENCES, RECHARGE_BOUNDS, THRESHOLD_BOUNDS } from "@/lib/telnyx/contract";
 import { formatMoney } from "@/lib/money";
-import { AmountInput } from "./amount-input";
+import { AMOUNT_FIELD, AmountInput } from "./amount-input";
 import { AutoRechargePreview } from "./auto-recharge-preview";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 import { WriteErrorAlert } from "./write-error-alert";
@@ -145,7 +145,7 @@ function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: s
             error={errors.threshold_amount?.message}
           >
             {(field) => (
-              <AmountInput currency={currency} defaultValue={saved.threshold_amount} {...field} {...register("threshold_amount")} />
+              <AmountInput currency={currency} defaultValue={saved.threshold_amount} {...field} {...register("threshold_amount", AMOUNT_FIELD)} />
             )}
           </FormField>
           <FormField
@@ -154,7 +154,7 @@ function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: s
             error={errors.recharge_amount?.message}
           >
             {(field) => (
-              <AmountInput currency={currency} defaultValue={saved.recharge_amount} {...field} {...register("recharge_amount")} />
+              <AmountInput currency={currency} defaultValue={saved.recharge_amount} {...field} {...register("recharge_amount", AMOUNT_FIELD)} />
             )}
           </FormField>
         </div>

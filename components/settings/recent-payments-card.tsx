@@ -9,7 +9,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { LoadingBlock } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { EmptyState, ErrorState } from "@/components/ui/states";
-import type { ActionEntry } from "@/lib/action-log";
+import { PAYMENT_STATE_WORDS, paymentStateOfOutcome } from "@/lib/billing/payment-words";
 import { formatDateTime } from "@/lib/format";
 import { DECIMAL_PATTERN } from "@/lib/money";
 import { actionLogOptions } from "@/lib/query/dashboard-queries";
@@ -17,11 +17,6 @@ import { operationQuery } from "@/lib/query/operation-query";
 
 const PAGE_SIZE = 10;
 
-const OUTCOME: Record<ActionEntry["outcome"], { label: string; tone: "success" | "danger" | "warning" }> = {
-  success: { label: "Charged", tone: "success" },
-  failure: { label: "Refused", tone: "danger" },
-  unknown: { label: "Outcome unknown", tone: "warning" },
-};
 
 /** Payments made through this dashboard, with who made them (from the dashboard's action log). */
 export function RecentPaymentsCard() {
@@ -55,7 +50,7 @@ export function RecentPaymentsCard() {
               <TableBody>
                 {query.data.data.map((entry) => {
                   const amount = typeof entry.params.amount === "string" && DECIMAL_PATTERN.test(entry.params.amount) ? entry.params.amount : null;
-                  const outcome = OUTCOME[entry.outcome] ?? { label: entry.outcome, tone: "warning" as const };
+                  const outcome = PAYMENT_STATE_WORDS[paymentStateOfOutcome(entry.outcome)];
                   return (
                     <Fragment key={entry.id}>
                       <TableRow className="align-top">
@@ -71,7 +66,7 @@ export function RecentPaymentsCard() {
                           {amount ? <Money amount={amount} currency={currency} /> : "—"}
                         </TableCell>
                         <TableCell>
-                          <Badge tone={outcome.tone} className="whitespace-nowrap">
+                          <Badge tone={outcome.tone} className="whitespace-nowrap" title={outcome.meaning}>
                             {outcome.label}
                           </Badge>
                         </TableCell>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { formatCount } from "@/lib/format";
 import { cn } from "@/lib/utils/cn";
 
 /**
@@ -30,10 +31,10 @@ export function TruncatedText({
       type="button"
       className="ml-1 whitespace-nowrap font-sans text-xs font-medium text-accent underline-offset-2 hover:underline"
       aria-expanded={open}
-      aria-label={open ? `Show less of the ${label}` : `Show all of the ${label} (${text.length.toLocaleString()} characters)`}
+      aria-label={open ? `Show less of the ${label}` : `Show all of the ${label} (${formatCount(text.length)} characters)`}
       onClick={() => setOpen((o) => !o)}
     >
-      {open ? "Show less" : `Show all (${text.length.toLocaleString()} chars)`}
+      {open ? "Show less" : `Show all (${formatCount(text.length)} chars)`}
     </button>
   ) : null;
   if (block)

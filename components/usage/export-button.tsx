@@ -32,7 +32,20 @@ async function errorMessage(res: Response): Promise<string> {
  * Downloads the whole result as CSV from the streaming export route: shows rows received so far
  * against Telnyx's total, can be cancelled, and says plainly when it was cancelled or broke off.
  */
-export function ExportButton({ url, fallbackName }: { url: string; fallbackName: string }) {
+export function ExportButton({
+  url,
+  fallbackName,
+  label = "Export CSV",
+  onComplete,
+  statusTestId = "export-status",
+}: {
+  url: string;
+  fallbackName: string;
+  label?: string;
+  /** The whole file's text once it has arrived (e.g. to total it). */
+  onComplete?: (csv: string) => void;
+  statusTestId?: string;
+}) {
   const [state, setState] = useState<ExportState>({ kind: "idle" });
   const abortRef = useRef<AbortController | null>(null);
   useEffect(() => () => abortRef.current?.abort(), []);
@@ -64,6 +77,7 @@ export function ExportButton({ url, fallbackName }: { url: string; fallbackName:
         setState({ kind: "running", rows: rowsSoFar(), expected: expectedRows });
       }
       const blob = new Blob(chunks, { type: "text/csv;charset=utf-8" });
+      if (onComplete) onComplete(await blob.text());
       const href = URL.createObjectURL(blob);
       const a = document.createElement("a");
       a.href = href;
@@ -92,7 +106,7 @@ export function ExportButton({ url, fallbackName }: { url: string; fallbackName:
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="secondary" size="sm" onClick={start} disabled={running}>
-          {running ? "Exporting…" : "Export CSV"}
+          {running ? "Exporting…" : label}
         </Button>
         {running ? (
           <Button variant="ghost" size="sm" onClick={() => abortRef.current?.abort()}>
@@ -100,7 +114,7 @@ export function ExportButton({ url, fallbackName }: { url: string; fallbackName:
           </Button>
         ) : null}
       </div>
-      <div role="status" aria-live="polite" className="text-xs" data-testid="export-status">
+      <div role="status" aria-live="polite" className="text-xs" data-testid={statusTestId}>
         {state.kind === "running" ? (
           <span className="flex items-center gap-2">
             <progress

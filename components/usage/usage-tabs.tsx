@@ -19,7 +19,7 @@ export function UsageTabs({ today }: { today: string }) {
   return (
     <>
       <TabNav tabs={TABS} selected={view} onSelect={(v) => void setView({ view: v })} label="Usage views" idPrefix="usage" />
-      <div {...tabPanelProps("usage", view)}>{view === "daily" ? <CostPerDayView today={today} /> : view === "tags" ? <CostByTagView today={today} /> : <UsageView />}</div>
+      <div {...tabPanelProps("usage", view)}>{view === "daily" ? <CostPerDayView today={today} /> : view === "tags" ? <CostByTagView today={today} /> : <UsageView today={today} />}</div>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { operationPagesQuery, operationQuery } from "@/lib/query/operation-query
 import { DETAIL_RECORD_TYPES, isDateRange, type DetailRecordType } from "@/lib/telnyx/contract";
 import { exportFileName } from "@/lib/usage/csv";
 import { DATE_RANGE_PRESETS, dateRangeLabel, hasKnownLayout, layoutFor, recordTags, recordTypeLabel, usageTotals } from "@/lib/usage/records";
+import { AllTypesExport } from "./all-types-export";
 import { ExportButton } from "./export-button";
 import { RecordsFooter } from "./records-table/footer";
 import { RecordsTable } from "./records-table/table";
@@ -64,7 +65,7 @@ function RangePicker({ value, onChange }: { value: string; onChange: (v: string)
   );
 }
 
-export function UsageView() {
+export function UsageView({ today }: { today: string }) {
   const [p, setP] = useQueryStates(usageSearchParams, { history: "push" });
   const rangeOk = isDateRange(p.range);
   const query = usageQuery(p);
@@ -95,6 +96,7 @@ export function UsageView() {
 
   return (
     <div className="space-y-4">
+      <AllTypesExport today={today} />
       <div className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface p-3" role="group" aria-label="Search usage records">
         <label className={labelClass}>
           Record type
@@ -154,7 +156,8 @@ export function UsageView() {
           {list.data ? (
             <p className="text-xs" data-testid="usage-totals" aria-live="polite">
               <span data-testid="usage-loaded">{formatCount(totals.count)}</span> loaded of{" "}
-              <span data-testid="usage-total">{formatCount(total)}</span> · cost of loaded:{" "}
+              <span data-testid="usage-total">{formatCount(total)}</span> · sum of the {formatCount(totals.count)} loaded rows only (the export
+              has all of them; &ldquo;All record types&rdquo; above gives the month&apos;s total):{" "}
               {totals.costs.length ? (
                 totals.costs.map((c, i) => (
                   <Fragment key={c.currency}>

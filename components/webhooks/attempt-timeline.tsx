@@ -3,8 +3,9 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
+import { ClippedText } from "@/components/ui/clipped-text";
 import { TruncatedText } from "@/components/ui/truncated-text";
-import { formatDateTimeExact } from "@/lib/format";
+import { formatCount, formatDateTimeExact } from "@/lib/format";
 import type { WebhookAttempt } from "@/lib/telnyx/schemas/webhook-deliveries";
 import { curlCommand } from "@/lib/webhooks/curl";
 import { durationMs, formatDuration, responseStatus } from "@/lib/webhooks/deliveries";
@@ -52,7 +53,7 @@ function Attempt({ attempt, index, count, previous, body }: { attempt: WebhookAt
           </dd>
           <dt className="text-muted">Target URL</dt>
           <dd className="flex min-w-0 items-center gap-1 font-mono text-xs">
-            <TruncatedText text={request?.url ?? "—"} limit={200} label="URL" />
+            {request?.url ? <ClippedText text={request.url} label="URL" className="min-w-0" /> : "—"}
             {request?.url ? <CopyButton value={request.url} label="Copy URL" /> : null}
           </dd>
           <dt className="text-muted">Response</dt>
@@ -103,7 +104,7 @@ function Attempt({ attempt, index, count, previous, body }: { attempt: WebhookAt
               <h4 className="mb-1 text-sm font-medium">
                 Response body{" "}
                 <span className="text-xs font-normal text-muted">
-                  ({new TextEncoder().encode(response.body ?? "").length.toLocaleString()} bytes; Telnyx keeps up to 10 kB; shown as text)
+                  ({formatCount(new TextEncoder().encode(response.body ?? "").length)} bytes; Telnyx keeps up to 10 kB; shown as text)
                 </span>
               </h4>
               {response.body ? (

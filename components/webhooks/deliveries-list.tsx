@@ -9,13 +9,21 @@ import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
 import { PagedListState } from "@/components/ui/paged-list-state";
 import { Pager } from "@/components/ui/pager";
-import { formatCount } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { operationQuery } from "@/lib/query/operation-query";
 import { DELIVERY_STATUSES } from "@/lib/telnyx/contract";
 import { rememberListUrl } from "./back-to-list";
 import { DeliveriesTable } from "./deliveries-table/table";
 import { EventTypePicker } from "./event-type-picker";
 import { deliveriesQuery, hasDeliveryFilters, webhookSearchParams } from "./search-params";
+
+/** The list's period in the same words as the health window above ("Started May 1, … – May 8, …"). */
+export function periodWords(from: string | null, to: string | null): string {
+  if (from && to) return `Started ${formatDateTime(from)} – ${formatDateTime(to)}`;
+  if (from) return `Started after ${formatDateTime(from)}`;
+  if (to) return `Started before ${formatDateTime(to)}`;
+  return "Any time Telnyx still lists (no period set)";
+}
 
 export function DeliveriesList() {
   const [p, setP] = useQueryStates(webhookSearchParams, { history: "push" });
@@ -31,9 +39,15 @@ export function DeliveriesList() {
 
   return (
     <section aria-labelledby="deliveries-title" className="space-y-3">
-      <h2 id="deliveries-title" className="text-lg font-semibold">
-        Deliveries
-      </h2>
+      <div>
+        <h2 id="deliveries-title" className="text-lg font-semibold">
+          Deliveries
+        </h2>
+        <p className="text-xs text-muted" data-testid="deliveries-period">
+          {periodWords(p.from, p.to)}
+          {/^https?:\/\//.test(p.attempts.trim()) ? " · with an attempt to this endpoint; those attempts are marked in each row" : ""}
+        </p>
+      </div>
       <div className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface p-3" role="group" aria-label="Filter deliveries">
         <label className={labelClass}>
           Status
@@ -82,7 +96,13 @@ export function DeliveriesList() {
             ) : null
           }
         >
-          <DeliveriesTable deliveries={q.data?.data ?? []} meta={meta} busy={q.isFetching} stale={q.isPlaceholderData} />
+          <DeliveriesTable
+            deliveries={q.data?.data ?? []}
+            meta={meta}
+            busy={q.isFetching}
+            stale={q.isPlaceholderData}
+            endpoint={/^https?:\/\//.test(p.attempts.trim()) ? p.attempts.trim() : undefined}
+          />
         </PagedListState>
       </div>
     </section>

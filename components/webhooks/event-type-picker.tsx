@@ -16,7 +16,7 @@ export function EventTypePicker({ selected, seen, onChange }: { selected: string
       <summary className={`${controlClass} flex cursor-pointer list-none items-center gap-1`} aria-label={`Event types: ${selected.length ? selected.join(", ") : "all"}`}>
         Event types{selected.length ? ` (${selected.length})` : ": all"} <span aria-hidden="true">▾</span>
       </summary>
-      <div className="absolute z-20 mt-1 max-h-80 w-72 overflow-auto rounded-md border border-border bg-surface p-2 shadow-lg">
+      <div className="absolute z-20 mt-1 max-h-80 w-72 max-w-[calc(100vw-2rem)] overflow-auto max-sm:fixed max-sm:inset-x-4 max-sm:w-auto rounded-md border border-border bg-surface p-2 shadow-lg">
         <fieldset>
           <legend className="mb-1 text-xs font-medium text-muted">Show deliveries of these event types</legend>
           {options.map((t) => (

@@ -8,7 +8,9 @@ import { Button } from "@/components/ui/button";
 import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { LoadingBlock, Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
-import { TruncatedText } from "@/components/ui/truncated-text";
+import { ClippedText } from "@/components/ui/clipped-text";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { webhookHealthOptions } from "@/lib/query/dashboard-queries";
 import { bucketLabel, HOUR_MS } from "@/lib/webhooks/health";
@@ -47,9 +49,17 @@ export function HealthPanel() {
           <h2 id="health-title" className="text-lg font-semibold">
             Endpoint health
           </h2>
-          <p className="text-xs text-muted">
-            From the deliveries Telnyx lists for the window
-            {report ? ` (${formatDateTime(report.from)} – ${formatDateTime(report.to)})` : ""}.
+          <p className="text-xs text-muted" data-testid="health-period">
+            {report ? `Started ${formatDateTime(report.from)} – ${formatDateTime(report.to)}` : WINDOW_LABEL[p.window]}: the deliveries Telnyx lists
+            for this window.
+            {report && (p.from !== report.from || p.to !== report.to) ? (
+              <>
+                {" "}
+                <button type="button" className="text-accent underline" onClick={() => void setP({ from: report.from, to: report.to, page: 1 }, { history: "push" })}>
+                  Show the same period in the list below
+                </button>
+              </>
+            ) : null}
           </p>
         </div>
         <div className="flex items-end gap-2">
@@ -125,49 +135,70 @@ export function HealthPanel() {
               </figure>
             )}
             {report.endpoints.length ? (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm" data-testid="endpoint-table">
-                  <caption className="mb-1 text-left text-sm font-medium">Target URLs ranked by failed attempts</caption>
-                  <thead className="border-b border-border text-xs text-muted">
+              <ScrollRegion label="Target URLs (scrolls sideways)">
+                <Table density="card" data-testid="endpoint-table">
+                  <TableCaption className="mb-1 text-left text-sm font-medium">Target URLs ranked by failed attempts, with their failures by cause</TableCaption>
+                  <TableHeader>
                     <tr>
-                      <th scope="col" className="py-2 pr-3 font-medium">URL</th>
-                      <th scope="col" className="py-2 pr-3 text-right font-medium">Attempts</th>
-                      <th scope="col" className="py-2 pr-3 text-right font-medium">Failed</th>
-                      <th scope="col" className="py-2 pr-3 text-right font-medium">Failure rate</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Most common failure</th>
-                      <th scope="col" className="py-2 pr-3 font-medium">Last failure</th>
-                      <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+                      <TableHead>URL</TableHead>
+                      <TableHead align="right">Attempts</TableHead>
+                      <TableHead align="right">Failed</TableHead>
+                      <TableHead align="right" className="whitespace-nowrap">Failure rate</TableHead>
+                      <TableHead>Failures by cause</TableHead>
+                      <TableHead className="whitespace-nowrap">Last failure</TableHead>
+                      <TableHead>
+                        <span className="sr-only">Actions</span>
+                      </TableHead>
                     </tr>
-                  </thead>
-                  <tbody>
+                  </TableHeader>
+                  <TableBody>
                     {report.endpoints.map((e) => (
-                      <tr key={e.url} className="border-b border-border last:border-0" data-testid="endpoint-row">
-                        <td className="max-w-xs py-2 pr-3 font-mono text-xs">
-                          <TruncatedText text={e.url} limit={80} label="URL" />
-                        </td>
-                        <td className="tabular py-2 pr-3 text-right">{formatCount(e.attempts)}</td>
-                        <td className="tabular py-2 pr-3 text-right">{formatCount(e.failures)}</td>
-                        <td className="tabular py-2 pr-3 text-right">{pct(e.failureRate)}</td>
-                        <td className="py-2 pr-3 text-xs">{e.topFailure ? `${e.topFailure.outcome} (${formatCount(e.topFailure.count)}×)` : "—"}</td>
-                        <td className="whitespace-nowrap py-2 pr-3 text-xs">{e.lastFailureAt ? formatDateTime(e.lastFailureAt) : "—"}</td>
-                        <td className="py-2">
+                      <TableRow key={e.url} className="align-top" data-testid="endpoint-row">
+                        <TableCell className="font-mono text-xs">
+                          <ClippedText text={e.url} label="URL" className="max-w-[11rem] sm:max-w-[22rem]" />
+                        </TableCell>
+                        <TableCell align="right" className="tabular">
+                          {formatCount(e.attempts)}
+                        </TableCell>
+                        <TableCell align="right" className="tabular">
+                          {formatCount(e.failures)}
+                        </TableCell>
+                        <TableCell align="right" className="tabular">
+                          {pct(e.failureRate)}
+                        </TableCell>
+                        <TableCell className="text-xs">
+                          {e.causes.length ? (
+                            <ul data-testid="endpoint-causes">
+                              {e.causes.map((c) => (
+                                <li key={c.cause} className="whitespace-nowrap">
+                                  {c.label}: <span className="tabular font-medium">{formatCount(c.count)}</span>
+                                </li>
+                              ))}
+                            </ul>
+                          ) : (
+                            "—"
+                          )}
+                        </TableCell>
+                        <TableCell className="whitespace-nowrap text-xs">{e.lastFailureAt ? formatDateTime(e.lastFailureAt) : "—"}</TableCell>
+                        <TableCell>
                           <Button
                             variant="ghost"
                             size="sm"
+                            className="whitespace-nowrap"
                             aria-label={`Show deliveries with attempts to ${e.url}`}
                             onClick={() => {
-                              void setP({ attempts: e.url, page: 1, ...(p.window !== "range" ? { from: report.from, to: report.to } : {}) }, { history: "push" });
+                              void setP({ attempts: e.url, page: 1, from: report.from, to: report.to }, { history: "push" });
                               document.getElementById("deliveries-title")?.scrollIntoView({ block: "start" });
                             }}
                           >
                             Show deliveries
                           </Button>
-                        </td>
-                      </tr>
+                        </TableCell>
+                      </TableRow>
                     ))}
-                  </tbody>
-                </table>
-              </div>
+                  </TableBody>
+                </Table>
+              </ScrollRegion>
             ) : null}
           </div>
         ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { KeptSearchPanel } from "@/components/ledger/kept-search";
+import { ClippedText } from "@/components/ui/clipped-text";
 import { formatDateTime } from "@/lib/format";
 import type { WebhookDelivery } from "@/lib/telnyx/schemas/webhook-deliveries";
 import { StatusBadge } from "./deliveries-table/columns";
@@ -17,7 +18,7 @@ export function KeptDeliveries() {
         { header: "Started", cell: (d) => <span className="whitespace-nowrap">{d.started_at ? formatDateTime(d.started_at) : "—"}</span> },
         { header: "Status", cell: (d) => <StatusBadge status={d.status} /> },
         { header: "Event type", cell: (d) => d.webhook?.event_type ?? "—" },
-        { header: "Target", cell: (d) => <span className="text-xs break-all">{d.attempts?.at(-1)?.http?.request?.url ?? "—"}</span> },
+        { header: "Target", cell: (d) => d.attempts?.at(-1)?.http?.request?.url ? <ClippedText text={d.attempts.at(-1)!.http!.request!.url!} label="URL" className="max-w-[20rem] text-xs" /> : "—" },
         { header: "Id", cell: (d) => <code className="text-xs break-all">{d.id}</code> },
       ]}
     />

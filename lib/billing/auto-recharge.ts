@@ -3,20 +3,10 @@
 // Pure functions: the settings card and its unit tests share them.
 import { z } from "zod";
 import { Big, DECIMAL_PATTERN, formatMoney } from "@/lib/money";
-import {
-  autoRechargeUpdate,
-  PAYMENT_PREFERENCES,
-  type AutoRechargePrefs,
-  type AutoRechargeUpdate,
-} from "@/lib/telnyx/schemas/auto-recharge";
+import { autoRechargeUpdate, type AutoRechargePrefs, type AutoRechargeUpdate } from "@/lib/telnyx/schemas/auto-recharge";
+import { PREFERENCE_LABELS, type PaymentPreference } from "./payment-words";
 
-export type PaymentPreference = (typeof PAYMENT_PREFERENCES)[number];
-
-/** How the rule names each way of paying, in a sentence ("we charge your …"). */
-export const PREFERENCE_LABELS: Record<PaymentPreference, string> = {
-  credit_paypal: "PayPal/credit card",
-  ach: "bank account (ACH)",
-};
+export { PREFERENCE_LABELS, type PaymentPreference };
 
 /** Every field of the form; the PATCH body is the subset that changed. */
 export interface AutoRechargeFormValues {

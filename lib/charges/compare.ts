@@ -10,15 +10,31 @@ export interface ComparisonRow {
   previous: string;
   /** current − previous. */
   change: string;
-  /** The change as a percentage of the previous amount, to one decimal; null when the previous amount was 0. */
+  /** The change as a percentage of the previous amount, to one decimal; null when no percentage means anything (see `percentNote`). */
   percent: string | null;
+  /** Why there is no percentage: both zero, new this period, or an amount that is a credit (negative) on either side. */
+  percentNote: PercentNote | null;
 }
+
+export type PercentNote = "both_zero" | "new" | "credit";
+
+/** What each note means, said where "—", "new" or "n/a" is shown. */
+export const PERCENT_NOTE_WORDS: Record<PercentNote, { text: string; meaning: string }> = {
+  both_zero: { text: "—", meaning: "Nothing in either period" },
+  new: { text: "new", meaning: "Nothing in the period before, so no percentage" },
+  credit: { text: "n/a", meaning: "A percentage means nothing for a credit (a negative amount): compare the amounts" },
+};
 
 type Parts = Pick<ChargesSummary["summary"], "lines" | "adjustments">;
 
-function percentChange(current: Big, previous: Big): string | null {
-  if (previous.eq(0)) return null;
-  return current.minus(previous).div(previous.abs()).times(100).round(1).toFixed(1);
+/**
+ * The change in percent of the previous amount, only between charges (both amounts zero or more):
+ * a credit going from -$48.00 to $0.00 is not "+100 %" of anything.
+ */
+export function percentChange(current: Big, previous: Big): { percent: string | null; note: PercentNote | null } {
+  if (current.lt(0) || previous.lt(0)) return { percent: null, note: "credit" };
+  if (previous.eq(0)) return { percent: null, note: current.eq(0) ? "both_zero" : "new" };
+  return { percent: current.minus(previous).div(previous).times(100).round(1).toFixed(1), note: null };
 }
 
 function row(key: string, name: string, current: Big, previous: Big): ComparisonRow {
@@ -28,7 +44,7 @@ function row(key: string, name: string, current: Big, previous: Big): Comparison
     current: toDecimalString(current),
     previous: toDecimalString(previous),
     change: toDecimalString(current.minus(previous)),
-    percent: percentChange(current, previous),
+    ...(({ percent, note }) => ({ percent, percentNote: note }))(percentChange(current, previous)),
   };
 }
 

@@ -5,7 +5,7 @@ import { createLoader, createParser, parseAsString, parseAsStringLiteral } from 
 import { chargesRangeProblem, inputDateProblem } from "@/lib/telnyx/contract";
 import type { ChargesRange } from "@/lib/telnyx/schemas/charges";
 import { BREAKDOWN_SORTS, DEFAULT_BREAKDOWN_SORT } from "./breakdown";
-import { isMonthKey, monthOf, monthRange, type MonthKey } from "./months";
+import { addMonths, isMonthKey, monthOf, monthRange, type MonthKey } from "./months";
 
 const parseAsMonth = createParser({ parse: (v) => (isMonthKey(v) ? v : null), serialize: (v: string) => v });
 const parseAsDay = createParser({ parse: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null), serialize: (v: string) => v });
@@ -24,7 +24,22 @@ export type SelectedPeriod =
   | { kind: "custom"; range: ChargesRange }
   | { kind: "invalid"; start: string; end: string; problems: string[] };
 
-/** A custom range when both ends are given, else the month asked for, else the current month. */
+/**
+ * Finance closes a month in its first days: on days 1 to CLOSING_DAYS of a UTC month, Charges
+ * opens on the last closed month (the month before); later, on the current month so far.
+ */
+export const CLOSING_DAYS = 7;
+
+export function defaultMonth(now: Date): MonthKey {
+  return now.getUTCDate() <= CLOSING_DAYS ? addMonths(monthOf(now), -1) : monthOf(now);
+}
+
+/** The last month that has ended. */
+export function lastClosedMonth(now: Date): MonthKey {
+  return addMonths(monthOf(now), -1);
+}
+
+/** A custom range when both ends are given, else the month asked for, else the default month (defaultMonth). */
 export function selectedPeriod(state: { month: string | null; start: string | null; end: string | null }, now: Date): SelectedPeriod {
   if (state.start && state.end) {
     // The rules of the routes' chargesRange schema, without zod (this runs in the browser too).
@@ -34,6 +49,6 @@ export function selectedPeriod(state: { month: string | null; start: string | nu
     if (problems.length) return { kind: "invalid", start: state.start, end: state.end, problems };
     return { kind: "custom", range: { start_date: state.start, end_date: state.end } };
   }
-  const month = state.month ?? monthOf(now);
+  const month = state.month ?? defaultMonth(now);
   return { kind: "month", month, range: monthRange(month) };
 }

@@ -86,7 +86,11 @@ describe("summary totals", () => {
 
   it("builds table/CSV rows whose totals equal the sum of the line and adjustment amounts", () => {
     const rows = summaryRows(summary.summary);
-    const body = rows.filter((r) => r.section !== "total");
+    const body = rows.filter((r) => r.section === "line" || r.section === "adjustment");
+    // The product families' subtotals add up to the lines.
+    const families = rows.filter((r) => r.section === "family");
+    expect(families.reduce((s, r) => s.plus(r.amount), new Big(0)).eq(rows.filter((r) => r.section === "line").reduce((s, r) => s.plus(r.amount), new Big(0)))).toBe(true);
+    expect(rows.filter((r) => r.section === "line").every((r) => r.family !== "")).toBe(true);
     const total = rows.find((r) => r.alias === "grand_total")!;
     expect(body.reduce((s, r) => s.plus(r.amount), new Big(0)).eq(total.amount)).toBe(true);
     expect(rows.find((r) => r.alias === "local")).toMatchObject({ new_quantity: "3", new_mrc: "0.10", new_otc: "0.20", existing_mrc: "40.00", amount: "40.30" });
@@ -129,5 +133,19 @@ describe("month over month", () => {
     expect(by.adjustments).toMatchObject({ current: "-23.18", previous: "0.00", percent: null });
     expect(by.total).toMatchObject({ current: "143.1975", previous: "265.14", change: "-121.9425" });
     expect(rows.at(-1)!.key).toBe("total");
+  });
+});
+
+describe("percent change", () => {
+  it("is only a percentage between charges; credits and zeros say why not", async () => {
+    const { percentChange } = await import("./compare");
+    const { Big } = await import("@/lib/money");
+    expect(percentChange(new Big("0"), new Big("-48.00"))).toEqual({ percent: null, note: "credit" });
+    expect(percentChange(new Big("-24"), new Big("-48.00"))).toEqual({ percent: null, note: "credit" });
+    expect(percentChange(new Big("10"), new Big("-5"))).toEqual({ percent: null, note: "credit" });
+    expect(percentChange(new Big("0"), new Big("0"))).toEqual({ percent: null, note: "both_zero" });
+    expect(percentChange(new Big("5"), new Big("0"))).toEqual({ percent: null, note: "new" });
+    expect(percentChange(new Big("0"), new Big("9"))).toEqual({ percent: "-100.0", note: null });
+    expect(percentChange(new Big("12"), new Big("8"))).toEqual({ percent: "50.0", note: null });
   });
 });

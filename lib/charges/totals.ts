@@ -2,6 +2,7 @@
 // and the one row model the summary table and its CSV export both render, so they always agree.
 import { Big, sumDecimals } from "@/lib/money";
 import type { ChargesSummary, SummaryLine } from "@/lib/telnyx/schemas/charges";
+import { familySubtotals, lineFamily, type ProductFamily } from "./families";
 
 /** A Big as a decimal string with at least two decimals and nothing rounded away ("12.50", "0.0075"). */
 export function toDecimalString(value: Big): string {
@@ -78,7 +79,8 @@ export function totalsMismatch(summary: ChargesSummary, computed: SummaryTotals 
 
 /** One row of the summary table and of its CSV: a line, an adjustment or a total. */
 export interface SummaryRow {
-  section: "line" | "adjustment" | "total";
+  /** "family": a product family's subtotal (lib/charges/families.ts), between the adjustments and the totals. */
+  section: "line" | "adjustment" | "family" | "total";
   item: string;
   alias: string;
   date: string;
@@ -89,6 +91,8 @@ export interface SummaryRow {
   existing_mrc: string;
   quantity: string;
   amount: string;
+  /** A line's product family (and a subtotal's); empty for adjustments and totals. */
+  family: ProductFamily | "";
 }
 
 export const SUMMARY_COLUMNS = [
@@ -103,9 +107,10 @@ export const SUMMARY_COLUMNS = [
   "existing_mrc",
   "quantity",
   "amount",
+  "family",
 ] as const satisfies readonly (keyof SummaryRow)[];
 
-const blank = { alias: "", date: "", new_quantity: "", new_mrc: "", new_otc: "", existing_quantity: "", existing_mrc: "", quantity: "" };
+const blank = { alias: "", date: "", new_quantity: "", new_mrc: "", new_otc: "", existing_quantity: "", existing_mrc: "", quantity: "", family: "" as const };
 
 export const TOTAL_LABELS = {
   new_mrc: "New numbers: monthly charges (MRC)",
@@ -132,11 +137,15 @@ export function summaryRows(summary: SummaryParts): SummaryRow[] {
           existing_quantity: String(line.existing_this_month.quantity),
           existing_mrc: line.existing_this_month.mrc,
           amount: toDecimalString(lineAmount(line)),
+          family: lineFamily(line),
         }
-      : { ...blank, section: "line", item: line.name, alias: line.alias, quantity: String(line.quantity), amount: line.amount },
+      : { ...blank, section: "line", item: line.name, alias: line.alias, quantity: String(line.quantity), amount: line.amount, family: lineFamily(line) },
   );
   const adjustments = [...summary.adjustments].sort((a, b) => a.event_date.localeCompare(b.event_date));
   for (const a of adjustments) rows.push({ ...blank, section: "adjustment", item: a.description, date: a.event_date, amount: a.amount });
+  const byFamily = familySubtotals(summary.lines.map((line) => ({ family: lineFamily(line), amount: lineAmount(line) })));
+  for (const f of byFamily)
+    rows.push({ ...blank, section: "family", item: `${f.label} subtotal`, alias: `family_${f.family}`, family: f.family, amount: toDecimalString(f.amount) });
   const totals = summaryTotals(summary);
   for (const key of Object.keys(TOTAL_LABELS) as (keyof typeof TOTAL_LABELS)[]) {
     if (key === "existing_otc" && new Big(totals.existing_otc).eq(0)) continue;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import type { DetailRecord } from "@/lib/telnyx/schemas/detail-records";
 import { parseCsvObjects } from "./csv";
-import { startUsageExport, type PageReader } from "./export";
+import { DETAIL_RECORD_TYPES } from "@/lib/telnyx/contract";
+import { ALL_TYPES_COLUMNS, startUsageExport, type PageReader } from "./export";
 
 const query = { record_type: "messaging" as const, date_range: "last_30_days", sort: "-created_at" as const };
 
@@ -115,5 +116,54 @@ describe("usage export", () => {
     const api = fakeApi(50 * 5);
     const exp = await startUsageExport({ query, readPage: api.read, maxPages: 3 });
     await expect(readAll(exp.stream)).rejects.toThrow(/more than 3 pages/);
+  });
+});
+
+describe("usage export: header always, and all record types", () => {
+  it("an empty result is a header row, not an empty file", async () => {
+    const api = fakeApi(0);
+    const exp = await startUsageExport({ query, readPage: api.read });
+    expect(exp.expectedRows).toBe(0);
+    const text = await readAll(exp.stream);
+    expect(text.split("\n")[0]).toBe(exp.columns.join(","));
+    expect(text.trim().split("\n")).toHaveLength(1);
+    expect(parseCsvObjects(text)).toEqual([]);
+  });
+
+  it("an empty all-types export is the all-types header", async () => {
+    const api = fakeApi(0);
+    const exp = await startUsageExport({ query: { ...query, record_type: "all" }, readPage: api.read });
+    expect(await readAll(exp.stream)).toBe(`${ALL_TYPES_COLUMNS.join(",")}\n`);
+  });
+
+  it("walks every record type into one file with a record_type column, UTC times and exact costs", async () => {
+    const calls: string[] = [];
+    const read: PageReader = async (page, type) => {
+      calls.push(`${type}:${page}`);
+      const total = type === "messaging" ? 60 : type === "wireless" ? 2 : 0;
+      const from = (page - 1) * 50;
+      const n = Math.max(0, Math.min(50, total - from));
+      const data: DetailRecord[] = Array.from({ length: n }, (_, i) =>
+        type === "wireless"
+          ? ({ record_type: "wdr", id: `w${i}`, created_at: "2025-05-03T10:00:00+02:00", data_cost: 0.1, currency: "USD", sim_card_tags: "fleet", imsi: "1" } as DetailRecord)
+          : { record_type: "message_detail_record", uuid: `m${from + i}`, created_at: "2025-05-02T08:00:00Z", cost: "0.0070", currency: "USD", tags: "a,b", cld: "+15550001111" },
+      );
+      return { data, meta: { page_number: page, page_size: 50, total_pages: Math.ceil(total / 50), total_results: total } };
+    };
+    const exp = await startUsageExport({ query: { ...query, record_type: "all", month: "2025-05" }, readPage: read });
+    expect(exp.expectedRows).toBe(62);
+    expect(exp.fileName).toBe("usage-all-2025-05.csv");
+    const rows = parseCsvObjects(await readAll(exp.stream));
+    expect(rows).toHaveLength(62);
+    expect(new Set(rows.map((r) => r.record_type))).toEqual(new Set(["messaging", "wireless"]));
+    const wireless = rows.find((r) => r.record_type === "wireless")!;
+    expect(wireless).toMatchObject({ id: "w0", time_utc: "2025-05-03T08:00:00.000Z", cost: "0.1", tags: "fleet" });
+    expect(JSON.parse(wireless.details!)).toEqual({ imsi: "1" });
+    const message = rows.find((r) => r.record_type === "messaging")!;
+    expect(message).toMatchObject({ id: "m0", time_utc: "2025-05-02T08:00:00.000Z", cost: "0.007", tags: "a,b" });
+    expect(JSON.parse(message.details!)).toEqual({ cld: "+15550001111" });
+    // The first page of every type, then the rest of those that have more.
+    expect(calls.filter((c) => c.endsWith(":1"))).toHaveLength(DETAIL_RECORD_TYPES.length);
+    expect(calls.filter((c) => !c.endsWith(":1"))).toEqual(["messaging:2"]);
   });
 });

@@ -3,6 +3,8 @@
 // Pure: the route walks the pages, this only counts.
 import type { WebhookDelivery } from "@/lib/telnyx/schemas/webhook-deliveries";
 import { attemptOutcome } from "./deliveries";
+import { causeCounts, failureCause, type FailureCause } from "./failure-causes";
+import { cachedFormatter } from "@/lib/display-prefs";
 
 export interface HealthBucket {
   /** Start of the bucket (ISO, UTC). */
@@ -20,6 +22,8 @@ export interface EndpointHealth {
   failureRate: number;
   /** The most common outcome of its failed attempts ("HTTP 503", "error 75001"…), with its count. */
   topFailure: { outcome: string; count: number } | null;
+  /** Its failed attempts counted by cause (lib/webhooks/failure-causes), most frequent first. */
+  causes: { cause: FailureCause; label: string; count: number }[];
   lastFailureAt: string | null;
 }
 
@@ -61,7 +65,10 @@ export function computeHealth(
   for (let t = firstBucket; t <= toMs; t += bucketMs)
     buckets.push({ start: new Date(t).toISOString(), deliveries: 0, failed: 0, failureRate: null });
 
-  const endpoints = new Map<string, { attempts: number; failures: number; outcomes: Map<string, number>; lastFailureAt: number | null }>();
+  const endpoints = new Map<
+    string,
+    { attempts: number; failures: number; outcomes: Map<string, number>; causes: Partial<Record<FailureCause, number>>; lastFailureAt: number | null }
+  >();
   let counted = 0;
   let failedDeliveries = 0;
   let attempts = 0;
@@ -81,7 +88,7 @@ export function computeHealth(
     for (const a of d.attempts ?? []) {
       const url = a.http?.request?.url ?? "(no URL recorded)";
       let e = endpoints.get(url);
-      if (!e) endpoints.set(url, (e = { attempts: 0, failures: 0, outcomes: new Map(), lastFailureAt: null }));
+      if (!e) endpoints.set(url, (e = { attempts: 0, failures: 0, outcomes: new Map(), causes: {}, lastFailureAt: null }));
       e.attempts++;
       attempts++;
       if (a.status === "failed") {
@@ -89,6 +96,8 @@ export function computeHealth(
         failedAttempts++;
         const outcome = attemptOutcome(a);
         e.outcomes.set(outcome, (e.outcomes.get(outcome) ?? 0) + 1);
+        const cause = failureCause(a);
+        e.causes[cause] = (e.causes[cause] ?? 0) + 1;
         const at = a.started_at ? Date.parse(a.started_at) : Number.NaN;
         if (!Number.isNaN(at) && (e.lastFailureAt === null || at > e.lastFailureAt)) e.lastFailureAt = at;
       }
@@ -107,6 +116,7 @@ export function computeHealth(
       failures: e.failures,
       failureRate: e.failures / e.attempts,
       topFailure: top,
+      causes: causeCounts(e.causes),
       lastFailureAt: e.lastFailureAt === null ? null : new Date(e.lastFailureAt).toISOString(),
     };
   });
@@ -127,11 +137,11 @@ export function computeHealth(
   };
 }
 
-const hourFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const dayFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
+const hourFormat = cachedFormatter((p) => new Intl.DateTimeFormat(p.locale, { hour: "2-digit", minute: "2-digit", timeZone: p.timeZone }));
+const dayFormat = cachedFormatter((p) => new Intl.DateTimeFormat(p.locale, { month: "short", day: "numeric", timeZone: p.timeZone }));
 
 /** A bucket's label in the chart and its table: the day, and the hour for hourly buckets. */
 export function bucketLabel(start: string, hourly: boolean): string {
   const d = new Date(start);
-  return hourly ? `${dayFormat.format(d)} ${hourFormat.format(d)}` : dayFormat.format(d);
+  return hourly ? `${dayFormat().format(d)} ${hourFormat().format(d)}` : dayFormat().format(d);
 }

@@ -6,6 +6,7 @@
 import { Fragment, useState } from "react";
 import { JsonTree } from "@/components/json/json-tree";
 import { Button } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatCount } from "@/lib/format";
 import type { DetailRecord } from "@/lib/telnyx/schemas/detail-records";
@@ -29,7 +30,7 @@ export function RecordsTable({
 }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <div className="overflow-x-auto" aria-busy={busy}>
+    <ScrollRegion label={`${typeLabel} records (scrolls sideways)`} aria-busy={busy}>
       <Table data-testid="usage-table">
         <TableCaption>
           {typeLabel} records, {formatCount(records.length)} loaded of {formatCount(total)}
@@ -59,7 +60,7 @@ export function RecordsTable({
                     </TableCell>
                   ))}
                   <TableCell className="group-data-[density=list]/table:py-1.5">
-                    <Button variant="ghost" size="sm" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : id)}>
+                    <Button variant="ghost" size="sm" className="whitespace-nowrap" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : id)}>
                       {isOpen ? "Hide" : "All fields"}
                     </Button>
                   </TableCell>
@@ -76,6 +77,6 @@ export function RecordsTable({
           })}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -24,8 +24,10 @@ export function DeliveryHeaderRow() {
   );
 }
 
-export function DeliveryRow({ d }: { d: WebhookDelivery }) {
+export function DeliveryRow({ d, endpoint }: { d: WebhookDelivery; endpoint?: string }) {
   const attempts = chronologicalAttempts(d);
+  const toEndpoint = endpoint ? attempts.filter((a) => a.http?.request?.url === endpoint) : [];
+  const failedToEndpoint = toEndpoint.filter((a) => a.status === "failed").length;
   const last = lastAttempt(d);
   const status = responseStatus(last);
   return (
@@ -39,8 +41,13 @@ export function DeliveryRow({ d }: { d: WebhookDelivery }) {
         </Link>
       </TableCell>
       <TableCell className="tabular whitespace-nowrap text-xs">{d.started_at ? formatDateTime(d.started_at) : "—"}</TableCell>
-      <TableCell align="right" className="tabular">
+      <TableCell align="right" className="tabular whitespace-nowrap">
         {attempts.length}
+        {endpoint && toEndpoint.length ? (
+          <mark className="ml-1 rounded bg-warning/15 px-1 text-xs text-fg" data-testid="endpoint-attempts">
+            {toEndpoint.length} to this endpoint{failedToEndpoint ? `, ${failedToEndpoint} failed` : ""}
+          </mark>
+        ) : null}
       </TableCell>
       <TableCell align="right" className="tabular">
         {status !== null ? (

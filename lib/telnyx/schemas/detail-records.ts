@@ -45,3 +45,30 @@ export const detailRecordListQuery = detailRecordQuery
     message: "must be after created_at_gte",
   });
 export type DetailRecordQuery = z.infer<typeof detailRecordQuery>;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * The usage export's query: one record type or `all` of them (the dashboard walks each type, as
+ * Telnyx needs one per request), and either a named date range or a whole UTC calendar month.
+ */
+export const usageExportQuery = detailRecordQuery
+  .extend({
+    record_type: z.enum(["all", ...DETAIL_RECORD_TYPES], { error: "is required: choose a record type, or all" }),
+    month: z.string().regex(MONTH, "must be a month such as 2025-05").optional(),
+  })
+  .transform((q): UsageExportQuery => {
+    if (!q.month) return q;
+    const [y, m] = q.month.split("-").map(Number) as [number, number];
+    return {
+      ...q,
+      created_at_gte: new Date(Date.UTC(y, m - 1, 1)).toISOString(),
+      created_at_lt: new Date(Date.UTC(y, m, 1)).toISOString(),
+    };
+  });
+export type UsageExportQuery = Omit<DetailRecordQuery, "record_type"> & {
+  record_type: DetailRecordType | "all";
+  month?: string;
+  created_at_gte?: string;
+  created_at_lt?: string;
+};
