@@ -158,9 +158,11 @@ describe("the audit log tells one story", () => {
         // Each auto-recharge leaves the balance at threshold + recharge as they stood then.
         let threshold: string | undefined;
         let recharge: string | undefined;
-        const first = new Map(prefsEvents[0].changes.map((c: any) => [c.field, c.from]));
-        threshold = (first.get("threshold_amount") as string) ?? current.threshold_amount;
-        recharge = (first.get("recharge_amount") as string) ?? current.recharge_amount;
+        // Before the first change of a field, it held that change's `from` (or today's value if it never changed).
+        const initial = (field: string) =>
+          prefsEvents.flatMap((e) => e.changes).find((c: any) => c.field === field)?.from ?? current[field];
+        threshold = initial("threshold_amount");
+        recharge = initial("recharge_amount");
         for (const e of events) {
           if (e.record_type === "auto_recharge_pref")
             for (const c of e.changes) {
@@ -179,6 +181,22 @@ describe("the audit log tells one story", () => {
       expect(await check()).toBe(before + 1);
     });
   }
+
+  it("the demo's prepaid account (seed 42) was topped up during its year: auto-recharges and a payment in the portal", async () => {
+    const sim = testSim({ seed: 42 });
+    const events = (await allPages(sim, "/audit_events?sort=asc", 250)).items;
+    const payments = events.filter((e) => e.record_type === "payment");
+    const auto = payments.filter((e) => e.changes.some((c: any) => c.field === "auto_recharge"));
+    expect(auto.length).toBeGreaterThanOrEqual(3);
+    expect(payments.length - auto.length).toBeGreaterThanOrEqual(1);
+    // Each payment's balance step is its amount, and no balance is ever below zero after a top-up.
+    for (const p of payments) {
+      const amount = p.changes.find((c: any) => c.field === "amount").to;
+      const step = p.changes.find((c: any) => c.field === "balance");
+      expect(new Big(step.to).minus(step.from).toFixed(2), p.created_at).toBe(amount);
+      expect(new Big(step.to).gte(0), p.created_at).toBe(true);
+    }
+  });
 
   it("a credit line pays its invoices by ACH, and its balance stays within the credit limit", async () => {
     const sim = testSim({ seed: 7 });

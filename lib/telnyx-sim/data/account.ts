@@ -219,6 +219,13 @@ export function simulateHistory(w: World, charges: Charges, invoicesPaid: (month
       events.push(paymentEvent(w, rng.uniqueUuid(k++), rng.uuid(), end + 1_000, top, balance, true));
       balance += top;
     }
+    // Now and then the owner of a prepaid account adds funds in the portal at a month's start.
+    const portalAt = end + 14 * 3_600_000;
+    if (!w.profile.creditLine && new Date(end).getUTCDate() === 1 && portalAt <= until.getTime() && rng.chance(0.3)) {
+      const added = rng.pick([10_000, 20_000, 25_000, 50_000]);
+      events.push(paymentEvent(w, rng.uniqueUuid(k++), rng.uuid(), portalAt, added, balance, false));
+      balance += added;
+    }
     // Credit lines pay last month's invoice by ACH on the 10th (the newest ones are still unpaid).
     if (w.profile.creditLine && new Date(end).getUTCDate() === 10) {
       const billed = addUtcMonths(new Date(month), -1).getTime();

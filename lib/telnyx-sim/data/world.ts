@@ -124,7 +124,9 @@ export function buildProfile(seed: number): Profile {
   const owner = { id: rng.uuid(), email: `billing@${domain}`, name: `${company} Billing` };
   const members = [owner, ...Array.from({ length: 4 }, () => member(rng, domain, used))];
   const creditLine = isCreditLineSeed(seed);
-  const balanceCents = creditLine ? -rng.int(5_000, 40_000) : rng.int(40_000, 450_000);
+  // A year ago: a prepaid account started with a few months' worth at most, so its history has
+  // top-ups (auto-recharges, and now and then a payment made in the portal) as a real one does.
+  const balanceCents = creditLine ? -rng.int(5_000, 40_000) : rng.int(15_000, 60_000);
   const creditLimitCents = creditLine ? rng.pick([50_000, 100_000, 250_000]) : 0;
   const pendingCents = rng.chance(0.5) ? rng.int(100, 4_000) : 0;
   const threshold = rng.pick([5_000, 10_000, 10_400, 25_000]);
