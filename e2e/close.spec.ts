@@ -71,3 +71,17 @@ test("cost by tag on /usage: several tags, untagged, and the note on multi-tag r
   expect(await view.getByRole("row").count()).toBeGreaterThanOrEqual(5); // header, ≥ 3 tags, untagged
   await expectAxeClean(page);
 });
+
+test("on a phone (390 px) the close, payments and cost-by-tag pages fit the screen: tables scroll inside their card", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [path, ready] of [
+    [`/close?month=${month}`, "reconciliation-table"],
+    ["/payments", "payments-source"],
+    ["/usage?view=tags", "cost-by-tag-note"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByTestId(ready)).toBeVisible({ timeout: 30_000 });
+    const { scroll, viewport } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(scroll, path).toBe(viewport);
+  }
+});

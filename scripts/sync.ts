@@ -12,6 +12,7 @@ import { newHolderId, runOnce, startWorker } from "../lib/ledger/runner";
 import { senders } from "../lib/alerts/channels";
 import { evaluateRules } from "../lib/alerts/evaluate";
 import { drainOutbox } from "../lib/outbox";
+import { checkClosedMonthsAfterSync } from "../lib/close/service";
 
 const USAGE = `usage: npm run sync -- --once [--stream ${STREAMS.join("|")}]
        npm run sync -- --watch`;
@@ -42,7 +43,9 @@ async function main(): Promise<number> {
     }
   };
   // Alerts are evaluated after each successful stream, and what they queue is sent (lib/alerts).
-  const afterSuccess = async () => {
+  // Closed months are compared with what the sync kept (post-close changes, lib/close).
+  const afterSuccess = async (stream: StreamName) => {
+    await checkClosedMonthsAfterSync(conn.db, stream);
     await evaluateRules(conn.db);
     await drainOutbox({ db: conn.db, senders: senders(), holder: newHolderId() });
   };

@@ -19,6 +19,7 @@ import { Big } from "@/lib/money";
 import { clearReadCache } from "@/lib/telnyx/read-cache";
 import { FOCUS_ALLOWED, FOCUS_MANDATORY_COLUMNS } from "./focus";
 import { sha256 } from "./pack";
+import { checkClosedMonthsAfterSync } from "./service";
 import { parseCsv, readZip } from "./testing";
 
 vi.mock("@/lib/auth/session", async () => {
@@ -225,7 +226,11 @@ await describeEachEngine("month close", () => {
     expect(closedManifest.post_close_changes).toEqual([]);
 
     await plantSummaryDifference("sms_outbound", "2.00");
-    await sync("charges");
+    // The sync itself records the change (the worker's afterSuccess hook), before anyone looks.
+    const w = { ...(await worker()), afterSuccess: (stream: Parameters<typeof checkClosedMonthsAfterSync>[1]) => checkClosedMonthsAfterSync(w.db, stream) };
+    expect(await runStream(w, "charges")).toBe("ok");
+    const recorded = await w.db.selectFrom("month_close_change").select(["item", "current_value"]).where("month", "=", month).execute();
+    expect(recorded.map((r) => r.item)).toContain("grand_total");
     const list = await callRoute(listCloses, "/api/month-close");
     const changes = list.json.data.find((m: { month: string }) => m.month === month).changes as { item: string; closed_value: string; current_value: string }[];
     const grand = changes.find((c) => c.item === "grand_total")!;

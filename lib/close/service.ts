@@ -8,6 +8,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
+import type { StreamName } from "@/lib/ledger/config";
 import { Big } from "@/lib/money";
 import { loadMonth, monthEnded, type MonthData } from "./month";
 import { manifestFor, packFiles, sha256, type Manifest, type PackFile } from "./pack";
@@ -152,3 +153,12 @@ export async function listClosedMonths(db: Db, now = Date.now()): Promise<Closed
   return out;
 }
 
+
+/** Streams whose data a closed month's pack is built from. */
+const CLOSE_STREAMS: readonly StreamName[] = ["charges", "invoices", "audit_events", "usage"];
+
+/** After a successful sync (the ledger's afterSuccess hook): record what it changed in closed months. */
+export async function checkClosedMonthsAfterSync(db: Db, stream: StreamName, now = Date.now()): Promise<void> {
+  if (!CLOSE_STREAMS.includes(stream)) return;
+  for (const r of await db.selectFrom("month_close").select("month").execute()) await detectPostCloseChanges(db, r.month, now);
+}

@@ -5,7 +5,7 @@ import "server-only";
 import { db, engine } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { ledgerConfig } from "./config";
+import { ledgerConfig, type StreamName } from "./config";
 import { startWorker } from "./runner";
 
 const g = globalThis as typeof globalThis & { __ledgerWorker?: { stop(): Promise<void> } };
@@ -13,8 +13,14 @@ const g = globalThis as typeof globalThis & { __ledgerWorker?: { stop(): Promise
 export async function startInProcessWorker(): Promise<void> {
   if (g.__ledgerWorker || serverEnv().SYNC_WORKER === "off") return;
   const config = ledgerConfig();
-  // Alerts are evaluated after each successful sync (lib/alerts).
-  const afterSuccess = async () => (await import("@/lib/alerts/job")).evaluateNow();
+  // Alerts are evaluated after each successful sync (lib/alerts), and closed months compared with
+  // what the sync kept (post-close changes, lib/close).
+  const afterSuccess = async (stream: StreamName) => {
+    await Promise.all([
+      (await import("@/lib/alerts/job")).evaluateNow(),
+      (await import("@/lib/close/service")).checkClosedMonthsAfterSync(await db(), stream),
+    ]);
+  };
   g.__ledgerWorker = startWorker({ db: await db(), engine: engine(), config, afterSuccess });
   log.info("ledger.worker_started", { engine: engine(), max_calls_per_minute: config.maxCallsPerMinute });
 }
