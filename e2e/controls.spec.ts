@@ -74,6 +74,29 @@ test.describe("API tokens (finance)", () => {
   });
 });
 
+test.describe("sessions (owner)", () => {
+  test.use({ storageState: storageStateFor("owner") });
+
+  test("an owner signs another user out everywhere: their session is refused at once", async ({ page, browser }) => {
+    const user = { email: "signed-out@e2e.test", password: "signed-out-password-e2e-1" };
+    usersCli(["add", "--email", user.email, "--role", "finance", "--password-stdin"], user.password); // already there on a retry
+    const theirs = await browser.newContext({ baseURL: E2E.baseURL, storageState: undefined });
+    try {
+      expect((await theirs.request.post("/api/auth/login", { data: user, headers: sameOrigin })).status()).toBe(204);
+      expect((await theirs.request.get("/api/balance")).status()).toBe(200);
+      await page.goto("/settings/tokens");
+      const form = page.getByRole("form", { name: "Sign out a user everywhere" });
+      await form.getByLabel("User's email").fill(user.email);
+      await form.getByRole("button", { name: "Sign this user out everywhere" }).click();
+      await expect(form.getByRole("status")).toHaveText(`${user.email} was signed out of 1 session.`);
+      expect((await theirs.request.get("/api/balance")).status()).toBe(401);
+      expect(await axeSerious(page)).toEqual([]);
+    } finally {
+      await theirs.close();
+    }
+  });
+});
+
 test.describe("approvals (owners)", () => {
   test.use({ storageState: storageStateFor("owner") });
 
