@@ -3,7 +3,7 @@
 // it on /approvals). Both pages pass axe.
 import AxeBuilder from "@axe-core/playwright";
 import { spawnSync } from "node:child_process";
-import type { Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { E2E } from "./env";
 import { expect, sameOrigin, storageStateFor, test } from "./fixtures";
 
@@ -22,6 +22,30 @@ function usersCli(args: string[], input?: string) {
     input,
     encoding: "utf8",
   });
+}
+
+/**
+ * A second owner (made with the users CLI, signed in in a context of their own) for `run`; then the
+ * policy is put back to none (which needs their approval) and they are disabled again.
+ */
+async function withSecondOwner(page: Page, browser: Browser, run: (other: BrowserContext) => Promise<void>) {
+  usersCli(["add", "--email", SECOND_OWNER.email, "--role", "owner", "--password-stdin"], SECOND_OWNER.password); // already there on a retry
+  usersCli(["enable", "--email", SECOND_OWNER.email]);
+  const other = await browser.newContext({ baseURL: E2E.baseURL, storageState: undefined });
+  try {
+    const login = await other.request.post("/api/auth/login", { data: SECOND_OWNER, headers: sameOrigin });
+    expect(login.status(), await login.text()).toBe(204);
+    await run(other);
+  } finally {
+    const change = await page.request.put("/api/approvals/policy", { data: { payments_above: null, auto_recharge: false }, headers: sameOrigin });
+    if (change.status() === 202) {
+      const { data } = await change.json();
+      const approved = await other.request.post(`/api/approvals/${data.approval_id}/approve`, { headers: sameOrigin });
+      expect((await approved.json()).data.status).toBe("succeeded");
+    }
+    await other.close();
+    usersCli(["disable", "--email", SECOND_OWNER.email]);
+  }
 }
 
 test.describe("API tokens (finance)", () => {
@@ -74,18 +98,35 @@ test.describe("API tokens (finance)", () => {
   });
 });
 
+test.describe("sessions (owner)", () => {
+  test.use({ storageState: storageStateFor("owner") });
+
+  test("an owner signs another user out everywhere: their session is refused at once", async ({ page, browser }) => {
+    const user = { email: "signed-out@e2e.test", password: "signed-out-password-e2e-1" };
+    usersCli(["add", "--email", user.email, "--role", "finance", "--password-stdin"], user.password); // already there on a retry
+    const theirs = await browser.newContext({ baseURL: E2E.baseURL, storageState: undefined });
+    try {
+      expect((await theirs.request.post("/api/auth/login", { data: user, headers: sameOrigin })).status()).toBe(204);
+      expect((await theirs.request.get("/api/balance")).status()).toBe(200);
+      await page.goto("/settings/tokens");
+      const form = page.getByRole("form", { name: "Sign out a user everywhere" });
+      await form.getByLabel("User's email").fill(user.email);
+      await form.getByRole("button", { name: "Sign this user out everywhere" }).click();
+      await expect(form.getByRole("status")).toHaveText(`${user.email} was signed out of 1 session.`);
+      expect((await theirs.request.get("/api/balance")).status()).toBe(401);
+      expect(await axeSerious(page)).toEqual([]);
+    } finally {
+      await theirs.close();
+    }
+  });
+});
+
 test.describe("approvals (owners)", () => {
   test.use({ storageState: storageStateFor("owner") });
 
   test("a payment above the policy's limit waits; another owner approves it on /approvals; it is charged once", async ({ page, browser, sim }) => {
-    usersCli(["add", "--email", SECOND_OWNER.email, "--role", "owner", "--password-stdin"], SECOND_OWNER.password); // already there on a retry
-    usersCli(["enable", "--email", SECOND_OWNER.email]);
-    const other = await browser.newContext({ baseURL: E2E.baseURL, storageState: undefined });
-    const otherPage = await other.newPage();
-    try {
-      const login = await other.request.post("/api/auth/login", { data: SECOND_OWNER, headers: sameOrigin });
-      expect(login.status(), await login.text()).toBe(204);
-
+    await withSecondOwner(page, browser, async (other) => {
+      const otherPage = await other.newPage();
       // The policy, set on billing settings (none in force yet: it applies at once).
       await page.goto("/settings/billing");
       const policy = page.getByRole("form", { name: "Approval policy" });
@@ -123,17 +164,31 @@ test.describe("approvals (owners)", () => {
       expect(await sim.count(PAY_PATH, "POST")).toBe(1);
       await page.reload();
       await expect(page.getByTestId("past-approval").filter({ hasText: "$9500.00" }).first()).toContainText("Done");
-    } finally {
-      // Back to no policy (the change needs the second owner now), for the specs that follow.
-      const change = await page.request.put("/api/approvals/policy", { data: { payments_above: null, auto_recharge: false }, headers: sameOrigin });
-      if (change.status() === 202) {
-        const { data } = await change.json();
-        const approved = await other.request.post(`/api/approvals/${data.approval_id}/approve`, { headers: sameOrigin });
-        expect((await approved.json()).data.status).toBe("succeeded");
-      }
-      await other.close();
-      usersCli(["disable", "--email", SECOND_OWNER.email]);
-    }
+    });
+  });
+
+  test("under an auto-recharge policy a change waits, and is applied when another owner approves", async ({ page, browser, sim }) => {
+    await withSecondOwner(page, browser, async (other) => {
+      expect((await page.request.put("/api/approvals/policy", { data: { payments_above: null, auto_recharge: true }, headers: sameOrigin })).status()).toBe(200);
+      const current = (await (await page.request.get("/api/auto-recharge")).json()).data;
+      const next = current.threshold_amount.startsWith("321") ? "322.00" : "321.00";
+      await page.goto("/settings/billing");
+      const form = page.getByRole("form", { name: "Auto-recharge settings" });
+      await form.getByLabel(/^Threshold/).fill(next);
+      await form.getByRole("button", { name: "Review 1 change before saving" }).click();
+      await sim.clearRequests();
+      await page.getByRole("dialog").getByRole("button", { name: "Save 1 change" }).click();
+      await expect(page.getByTestId("sent-for-approval")).toContainText(`threshold amount → $${next}`);
+      expect(await sim.count("/payment/auto_recharge_prefs", "PATCH")).toBe(0);
+
+      const pending = (await (await other.request.get("/api/approvals?status=pending")).json()).data;
+      const request = pending.find((a: { kind: string }) => a.kind === "auto_recharge");
+      const approved = await other.request.post(`/api/approvals/${request.id}/approve`, { headers: sameOrigin });
+      expect((await approved.json()).data.status).toBe("succeeded");
+      expect(await sim.count("/payment/auto_recharge_prefs", "PATCH")).toBe(1);
+      await page.reload();
+      await expect(form.getByLabel(/^Threshold/)).toHaveValue(next);
+    });
   });
 
   test("without a policy nothing waits: the approvals page says so", async ({ page }) => {

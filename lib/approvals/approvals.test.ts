@@ -77,6 +77,8 @@ await describeEachEngine("approvals", () => {
     expect(res.json.data).toMatchObject({ status: "pending", kind: "payment", request: { amount: "250.00" }, idempotency_key: key, requested_by: { email: a.email } });
     expect(res.json.data.approval_id).toBe(res.json.data.id);
     expect((await pay(a, "250.00", key)).json.data.approval_id).toBe(res.json.data.id);
+    const reused = await pay(a, "260.00", key);
+    expect([reused.status, reused.json.errors[0].source.parameter]).toEqual([422, "Idempotency-Key"]);
     expect(await sim.count(PAYMENTS)).toBe(before + 1);
     const pending = await as(b, () => callRoute(listRoute, "/api/approvals?status=pending"));
     expect(pending.json.data.map((x: { id: string }) => x.id)).toContain(res.json.data.id);

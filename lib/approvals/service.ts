@@ -15,6 +15,7 @@ import { createPaymentOnce } from "@/lib/billing/payments";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { Big } from "@/lib/money";
+import { keyReused } from "@/lib/idempotency";
 import { enqueue } from "@/lib/outbox";
 import type { AutoRechargeUpdate } from "@/lib/telnyx/schemas/auto-recharge";
 import type { PaymentRequest } from "@/lib/telnyx/schemas/payments";
@@ -82,6 +83,7 @@ async function notifyApprovers(approval: Approval, deps: ApprovalDeps) {
 
 async function request(user: SessionUser, input: Parameters<typeof insertApproval>[0], deps: ApprovalDeps): Promise<Approval> {
   const { approval, created } = await insertApproval(input, deps.now());
+  if (!created && JSON.stringify(approval.request) !== JSON.stringify(input.request)) throw keyReused();
   if (created) {
     await recordAction({ user, action: "approval.request", params: { approval_id: approval.id, kind: approval.kind, ...approval.request }, outcome: "success" });
     await notifyApprovers(approval, deps);

@@ -125,12 +125,14 @@ await describeEachEngine("sliding sessions and signing out everywhere", () => {
     const b = await signIn("slide-fin@example.com");
     const fin = (await getSessionUser(a.headers))!;
     await expect(signOutEverywhere(fin, "slide@example.com")).rejects.toMatchObject({ status: 403 });
+    await expect(signOutEverywhere(fin, "nobody@example.com")).rejects.toMatchObject({ status: 403 }); // no hint who exists
     const owner = await signIn("slide@example.com");
     const ownerUser = (await getSessionUser(owner.headers))!;
     expect((await signOutEverywhere(ownerUser, "slide-fin@example.com")).sessions_ended).toBe(2);
     expect(await getSessionUser(a.headers)).toBeNull();
     expect(await getSessionUser(b.headers)).toBeNull();
     expect(await getSessionUser(owner.headers)).not.toBeNull();
+    await expect(signOutEverywhere(ownerUser, "nobody@example.com")).rejects.toMatchObject({ status: 404 });
     expect((await signOutEverywhere(ownerUser)).sessions_ended).toBeGreaterThanOrEqual(1);
     expect(await getSessionUser(owner.headers)).toBeNull();
   });

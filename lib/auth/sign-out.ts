@@ -9,9 +9,10 @@ import type { SessionUser } from "./session";
 import { findUser } from "./users";
 
 export async function signOutEverywhere(actor: SessionUser, email?: string): Promise<{ user_id: string; email: string; sessions_ended: number }> {
-  const target = email && email.trim().toLowerCase() !== actor.email.toLowerCase() ? await findUser(email) : { id: actor.id, email: actor.email };
-  if (target && target.id !== actor.id && actor.role !== "owner")
-    throw new ApiError("forbidden", "Only an owner can sign out another user.");
+  const other = !!email && email.trim().toLowerCase() !== actor.email.toLowerCase();
+  // Refused before any lookup: a non-owner must not learn which emails have accounts.
+  if (other && actor.role !== "owner") throw new ApiError("forbidden", "Only an owner can sign out another user.");
+  const target = other ? await findUser(email) : { id: actor.id, email: actor.email };
   if (!target) throw new ApiError("not_found", `No user with the email ${email}.`);
   const result = await (await db()).deleteFrom("session").where("userId", "=", target.id).executeTakeFirst();
   const ended = Number(result.numDeletedRows);

@@ -79,6 +79,13 @@ export const defaultDeps = (): IdempotencyDeps => ({
   },
 });
 
+/** The same Idempotency-Key sent again with a different request (422; nothing was done). */
+export function keyReused(): ApiError {
+  return new ApiError("invalid_input", "This Idempotency-Key was already used for a different request. Use a new key for a new request.", {
+    items: [{ code: "invalid_input", title: "Idempotency-Key reused", detail: "This Idempotency-Key was already used for a different request.", source: { parameter: "Idempotency-Key" } }],
+  });
+}
+
 /** A stable hash of the request, so a key reused for a different request is caught. */
 function fingerprint(request: unknown): string {
   const stable = (v: unknown): unknown =>
@@ -141,10 +148,7 @@ export async function runOnce(
   const { claimed, claim } = await store.claim(id, hash, owner, now());
 
   if (!claimed) {
-    if (claim.requestHash !== hash)
-      throw new ApiError("invalid_input", "This Idempotency-Key was already used for a different request. Use a new key for a new request.", {
-        items: [{ code: "invalid_input", title: "Idempotency-Key reused", detail: "This Idempotency-Key was already used for a different request.", source: { parameter: "Idempotency-Key" } }],
-      });
+    if (claim.requestHash !== hash) throw keyReused();
     const local = inflight.get(localId);
     if (local) return { ...(await local), replayed: true };
     return waitForOutcome(id, claim, deps);

@@ -5,6 +5,7 @@ import { GET as balance } from "@/app/api/balance/route";
 import { POST as payments } from "@/app/api/payments/route";
 import { GET as listTokensRoute, POST as createTokenRoute } from "@/app/api/tokens/route";
 import { DELETE as revokeTokenRoute } from "@/app/api/tokens/[id]/route";
+import { POST as signOutRoute } from "@/app/api/sessions/sign-out-everywhere/route";
 import { callRoute, session, useSimUpstream } from "@/lib/api/testing/sim-harness";
 import type { SessionUser } from "@/lib/auth/session";
 import { addUser, setUserDisabled, setUserRole } from "@/lib/auth/users";
@@ -126,12 +127,13 @@ await describeEachEngine("API tokens", () => {
     expect(res.status).toBe(403);
   });
 
-  it("tokens cannot manage tokens (sessions only)", async () => {
+  it("tokens cannot manage tokens or sessions (sessions only)", async () => {
     const rw = (await newToken(owner, { name: "rw", role: "owner", scope: "write" })).json.data;
     expect((await callRoute(listTokensRoute, "/api/tokens", { headers: bearer(rw.token) })).status).toBe(403);
     const create = await callRoute(createTokenRoute, "/api/tokens", { method: "POST", body: { name: "child", role: "owner", scope: "write" }, headers: bearer(rw.token) });
     expect(create.status).toBe(403);
     expect((await callRoute(revokeTokenRoute, `/api/tokens/${rw.id}`, { method: "DELETE", headers: bearer(rw.token), params: { id: rw.id } })).status).toBe(403);
+    expect((await callRoute(signOutRoute, "/api/sessions/sign-out-everywhere", { method: "POST", body: {}, headers: bearer(rw.token) })).status).toBe(403);
   });
 
   it("is unusable at once after revocation; a non-owner cannot revoke another's token, an owner can", async () => {
