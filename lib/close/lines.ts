@@ -1,9 +1,11 @@
-// Which detail record type each usage line of the charges summary rates from, and which product
-// family a line belongs to. Telnyx's summary names lines by alias; an alias not listed here is
+// Which detail record type each usage line of the charges summary rates from, and each product
+// family's FOCUS service. Telnyx's summary names lines by alias; an alias not listed here is
 // placed by the words of its name, and a line matching nothing has no detail records (a fee).
-import type { SummaryLine } from "@/lib/telnyx/schemas/charges";
+import type { ProductFamily } from "@/lib/charges/families";
 
-export type Family = "messaging" | "voice" | "numbers" | "wireless" | "other";
+// A line's product family is the Charges page's rule (lib/charges/families.ts), so the FOCUS file,
+// the close pack and the page group lines the same way.
+export { lineFamily } from "@/lib/charges/families";
 
 const ALIAS_RECORD_TYPE: Record<string, string> = {
   sms_outbound: "messaging",
@@ -40,27 +42,8 @@ export function lineRecordType(line: { alias: string; name: string }): string | 
   return null;
 }
 
-const TYPE_FAMILY: Record<string, Family> = {
-  messaging: "messaging",
-  "conference-participant": "voice",
-  conference: "voice",
-  amd: "voice",
-  wireless: "wireless",
-};
-
-/**
- * A summary line's product family: recurring (comparative) lines are numbers and their features;
- * usage lines by their record type (verify and media storage are "other"); 10DLC fees are messaging.
- */
-export function lineFamily(line: SummaryLine): Family {
-  if (line.type === "comparative") return "numbers";
-  if (/10dlc/i.test(line.alias) || /10dlc/i.test(line.name)) return "messaging";
-  const type = lineRecordType(line);
-  return (type ? TYPE_FAMILY[type] : undefined) ?? "other";
-}
-
 /** FOCUS 1.2 has no telecom category: each family's ServiceCategory and ServiceName (README "FOCUS export"). */
-export const FAMILY_FOCUS: Record<Family, { category: string; service: string }> = {
+export const FAMILY_FOCUS: Record<ProductFamily, { category: string; service: string }> = {
   messaging: { category: "Mobile", service: "Messaging" },
   voice: { category: "Networking", service: "Voice" },
   numbers: { category: "Networking", service: "Numbers" },
