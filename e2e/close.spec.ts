@@ -32,6 +32,7 @@ test.beforeAll(() => {
 });
 
 test("finance reconciles last month, downloads the close pack (manifest matches its files) and closes the month", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`/close?month=${month}`);
   const view = page.getByTestId("close-view");
   await expect(view.getByTestId("close-status")).toContainText("Reconciled: every check matches", { timeout: 30_000 });
@@ -41,6 +42,9 @@ test("finance reconciles last month, downloads the close pack (manifest matches 
   await expect(table.getByTestId("check-usage.messaging")).toContainText("± 1.00 allowed");
   await expect(table.getByTestId("check-summary.adjustments")).toContainText("$");
   await expectAxeClean(page);
+  // The README's picture of the month close.
+  fs.mkdirSync("docs/screenshots", { recursive: true });
+  await page.screenshot({ fullPage: true, path: "docs/screenshots/close.png" });
 
   const download = page.waitForEvent("download");
   await view.getByRole("link", { name: "Download close pack" }).click();
