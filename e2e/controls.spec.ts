@@ -3,7 +3,7 @@
 // it on /approvals). Both pages pass axe.
 import AxeBuilder from "@axe-core/playwright";
 import { spawnSync } from "node:child_process";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import { E2E } from "./env";
 import { expect, sameOrigin, storageStateFor, test } from "./fixtures";
 
@@ -25,6 +25,20 @@ function usersCli(args: string[], input?: string) {
 }
 
 /**
+ * PUT /api/approvals/policy, sent again once if the connection was reset before any answer (an
+ * idle keep-alive socket the server had just closed, seen on a loaded machine).
+ */
+async function putPolicy(request: APIRequestContext, data: { payments_above: string | null; auto_recharge: boolean }) {
+  const put = () => request.put("/api/approvals/policy", { data, headers: sameOrigin });
+  try {
+    return await put();
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    return put();
+  }
+}
+
+/**
  * A second owner (made with the users CLI, signed in in a context of their own) for `run`; then the
  * policy is put back to none (which needs their approval) and they are disabled again.
  */
@@ -37,7 +51,7 @@ async function withSecondOwner(page: Page, browser: Browser, run: (other: Browse
     expect(login.status(), await login.text()).toBe(204);
     await run(other);
   } finally {
-    const change = await page.request.put("/api/approvals/policy", { data: { payments_above: null, auto_recharge: false }, headers: sameOrigin });
+    const change = await putPolicy(page.request, { payments_above: null, auto_recharge: false });
     if (change.status() === 202) {
       const { data } = await change.json();
       const approved = await other.request.post(`/api/approvals/${data.approval_id}/approve`, { headers: sameOrigin });
@@ -169,7 +183,7 @@ test.describe("approvals (owners)", () => {
 
   test("under an auto-recharge policy a change waits, and is applied when another owner approves", async ({ page, browser, sim }) => {
     await withSecondOwner(page, browser, async (other) => {
-      expect((await page.request.put("/api/approvals/policy", { data: { payments_above: null, auto_recharge: true }, headers: sameOrigin })).status()).toBe(200);
+      expect((await putPolicy(page.request, { payments_above: null, auto_recharge: true })).status()).toBe(200);
       const current = (await (await page.request.get("/api/auto-recharge")).json()).data;
       const next = current.threshold_amount.startsWith("321") ? "322.00" : "321.00";
       await page.goto("/settings/billing");
