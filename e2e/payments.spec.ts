@@ -15,14 +15,14 @@ test.use({ storageState: storageStateFor("finance") });
 test("finance sees every top-up with who made it, where the data comes from, and its CSV", async ({ page, browser, playwright }) => {
   const owner = await browser.newContext({ storageState: storageStateFor("owner"), baseURL: E2E.baseURL });
   const paid = await owner.request.post("/api/payments", {
-    data: { amount: "41.00" },
+    data: { amount: "41.13" },
     headers: { ...sameOrigin, "Idempotency-Key": `e2e-payments-view-${Date.now()}` },
   });
   expect(paid.status()).toBe(200);
   await owner.close();
   const direct = await playwright.request.newContext();
   const portal = await direct.post(`${E2E.simURL}/v2/payment/stored_payment_transactions`, {
-    data: { amount: "37.00" },
+    data: { amount: "37.17" },
     headers: { authorization: `Bearer ${E2E.apiKey}` },
   });
   expect(portal.status()).toBe(200);
@@ -37,11 +37,12 @@ test("finance sees every top-up with who made it, where the data comes from, and
   const view = page.getByTestId("payments-view");
   await expect(view.getByTestId("payments-source")).toContainText(/ledger's copy of Telnyx's audit log \(last synced/);
   const table = view.getByRole("table");
-  const ownerRow = table.getByRole("row").filter({ hasText: "owner@e2e.test" });
-  await expect(ownerRow).toContainText("$41.00");
+  // Other specs pay as the owner too: this payment is the one of its (unusual) amount.
+  const ownerRow = table.getByRole("row").filter({ hasText: "owner@e2e.test" }).filter({ hasText: "$41.13" });
+  await expect(ownerRow).toContainText("$41.13");
   await expect(ownerRow).toContainText("Dashboard");
   await expect(ownerRow).toContainText("Telnyx audit log and dashboard action log");
-  const portalRow = table.getByRole("row").filter({ hasText: "$37.00" });
+  const portalRow = table.getByRole("row").filter({ hasText: "$37.17" });
   await expect(portalRow).toContainText("Telnyx portal");
   await expect(portalRow).toContainText("Not reported by Telnyx");
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -54,8 +55,8 @@ test("finance sees every top-up with who made it, where the data comes from, and
   const lines = fs.readFileSync((await file.path())!, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
   expect(lines[0]).toBe("at,amount,currency,who,kind,method,payment_id,balance_before,balance_after,seen_in");
   expect(lines.length - 1).toBe(await table.getByRole("row").count() - 1);
-  expect(lines.some((l) => l.includes(",41.00,USD,owner@e2e.test,dashboard,"))).toBe(true);
-  expect(lines.some((l) => l.includes(",37.00,USD,Telnyx portal,portal,"))).toBe(true);
+  expect(lines.some((l) => l.includes(",41.13,USD,owner@e2e.test,dashboard,"))).toBe(true);
+  expect(lines.some((l) => l.includes(",37.17,USD,Telnyx portal,portal,"))).toBe(true);
 
   // Finance may read payments but not add funds.
   const refused = await page.request.post("/api/payments", { data: { amount: "5.00" }, headers: { ...sameOrigin, "Idempotency-Key": "e2e-finance-refused-0001" } });
