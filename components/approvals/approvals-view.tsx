@@ -16,6 +16,7 @@ import { fieldErrors } from "@/lib/api/field-errors";
 import { apiFetch } from "@/lib/api/fetcher";
 import { formatDateTime } from "@/lib/format";
 import { approvalsQuery, invalidateApprovals } from "./queries";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const at = (iso: string | null) => (iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : <span className="text-muted">—</span>);
 
@@ -147,7 +148,7 @@ export function ApprovalsView({ userId }: { userId: string }) {
           <CardHeader title={<span id="past-title">History</span>} />
         </div>
         <PagedListState query={query} loadingLabel="past approval requests" errorTitle="Couldn't load the history" isEmpty={past.length === 0} noData={{ title: "No past requests yet" }}>
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Past approval requests">
             <Table>
               <TableCaption>Past approval requests</TableCaption>
               <TableHeader>
@@ -179,7 +180,7 @@ export function ApprovalsView({ userId }: { userId: string }) {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </ScrollRegion>
         </PagedListState>
       </Card>
     </div>

@@ -20,6 +20,7 @@ import { formatDateTime } from "@/lib/format";
 import { invalidateActionLog } from "@/lib/query/invalidate";
 import type { TokenInfo } from "@/lib/tokens/store";
 import { tokensQuery } from "./queries";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const when = (iso: string | null, none = "never") => (iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : <span className="text-muted">{none}</span>);
 const STATUS_TONE = { active: "success", expired: "neutral", revoked: "danger" } as const;
@@ -149,7 +150,7 @@ function TokensTable({ showOwner }: { showOwner: boolean }) {
       isEmpty={tokens.length === 0}
       noData={{ title: "No API tokens yet", body: "Create one above for a script; it is shown once." }}
     >
-      <div className="overflow-x-auto">
+      <ScrollRegion label="API tokens">
         <Table>
           <TableCaption>API tokens</TableCaption>
           <TableHeader>
@@ -192,7 +193,7 @@ function TokensTable({ showOwner }: { showOwner: boolean }) {
             ))}
           </TableBody>
         </Table>
-      </div>
+      </ScrollRegion>
     </PagedListState>
   );
 }
