@@ -7,7 +7,7 @@ import { describeEachEngine } from "@/lib/db/testing";
 import { addDays, utcDay } from "@/lib/ledger/clock";
 import { evaluateRules } from "./evaluate";
 import type { RuleInput } from "./schemas";
-import { BUILTIN_STALE_ID, insertRule, seedDemoRules } from "./store";
+import { BUILTIN_STALE_ID, ensureBuiltinRules, insertRule, seedDemoRules } from "./store";
 
 const NOW = Date.parse("2026-11-20T12:00:00Z");
 const TODAY = utcDay(NOW);
@@ -176,6 +176,8 @@ await describeEachEngine("alert evaluation", (engine) => {
   });
 
   it("a fresh demo database gets a budget that the month's spend crosses, sent to the log; only once", async () => {
+    // As at startup (instrumentation.ts): the built-in rule first, then the demo's.
+    await ensureBuiltinRules(d, NOW);
     expect(await seedDemoRules(d, NOW)).toBe(true);
     expect(await seedDemoRules(d, NOW)).toBe(false);
     for (let i = 0; i < 5; i++) await spend(d, addDays(TODAY, -i), "3.00");

@@ -211,7 +211,8 @@ export async function listEvents(db: Db, o: { rule_id?: string; limit: number })
  * shown on the overview once the first sync has run), so the demo shows a firing alert.
  */
 export async function seedDemoRules(db: Db, now = Date.now()): Promise<boolean> {
-  const existing = await db.selectFrom("alert_rule").select("id").limit(1).execute();
+  // The built-in rule is there already at startup (instrumentation.ts): only a person's rule counts.
+  const existing = await db.selectFrom("alert_rule").select("id").where("id", "!=", BUILTIN_STALE_ID).limit(1).execute();
   if (existing.length > 0) return false;
   await ensureBuiltinRules(db, now);
   await insertRule(db, { name: "Monthly budget (demo)", kind: "budget", params: { amount: "10.00", forecast: true }, channels: [{ type: "log" }] }, now);
