@@ -8,6 +8,7 @@ import { senders } from "../lib/alerts/channels";
 import { evaluateRules } from "../lib/alerts/evaluate";
 import { newHolderId } from "../lib/ledger/runner";
 import { drainOutbox } from "../lib/outbox";
+import { runMain } from "./run-main";
 
 const USAGE = "usage: npm run alerts -- evaluate | send";
 
@@ -34,10 +35,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(`alerts: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  },
-);
+runMain("alerts", main);

@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { connect, databaseTarget } from "../lib/db";
 import { copyDatabase } from "../lib/db/copy";
+import { runMain } from "./run-main";
 
 const USAGE = "usage: npm run db:copy -- --from <sqlite path | postgres://…> --to <sqlite path | postgres://…>";
 const hide = (url: string) => url.replace(/\/\/[^@/]*@/, "//…@");
@@ -33,10 +34,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(`db:copy: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  },
-);
+runMain("db:copy", main);

@@ -13,6 +13,7 @@ import { senders } from "../lib/alerts/channels";
 import { evaluateRules } from "../lib/alerts/evaluate";
 import { drainOutbox } from "../lib/outbox";
 import { checkClosedMonthsAfterSync } from "../lib/close/service";
+import { runMain } from "./run-main";
 
 const USAGE = `usage: npm run sync -- --once [--stream ${STREAMS.join("|")}]
        npm run sync -- --watch`;
@@ -72,10 +73,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(`sync: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  },
-);
+runMain("sync", main);
