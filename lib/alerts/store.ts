@@ -84,6 +84,16 @@ export function withSecrets(input: ChannelInput[], existing: StoredChannel[] = [
   return { stored, secrets };
 }
 
+/** A new rule's evaluation state: no episode yet, never evaluated. */
+const FRESH_EPISODE = {
+  state: "ok",
+  level: 0,
+  version: 0,
+  episode_started_at: null,
+  last_notified_at: null,
+  last_evaluated_at: null,
+} as const;
+
 export async function ensureBuiltinRules(db: Db, now = Date.now()): Promise<void> {
   await db
     .insertInto("alert_rule")
@@ -96,12 +106,7 @@ export async function ensureBuiltinRules(db: Db, now = Date.now()): Promise<void
       renotify_hours: DEFAULT_RENOTIFY_HOURS,
       muted_until: null,
       builtin: 1,
-      state: "ok",
-      level: 0,
-      version: 0,
-      episode_started_at: null,
-      last_notified_at: null,
-      last_evaluated_at: null,
+      ...FRESH_EPISODE,
       created_at: now,
     })
     .onConflict((oc) => oc.column("id").doNothing())
@@ -122,12 +127,7 @@ export async function insertRule(db: Db, input: RuleInput, now = Date.now()) {
       renotify_hours: input.renotify_hours ?? DEFAULT_RENOTIFY_HOURS,
       muted_until: input.muted_until ? Date.parse(input.muted_until) : null,
       builtin: 0,
-      state: "ok",
-      level: 0,
-      version: 0,
-      episode_started_at: null,
-      last_notified_at: null,
-      last_evaluated_at: null,
+      ...FRESH_EPISODE,
       created_at: now,
     })
     .execute();
