@@ -80,7 +80,7 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
       const query = parse(config.query as Q, rawQuery, "query");
       const body = config.body ? parse(config.body as B, await readJsonBody(req), "body") : (undefined as Out<B>);
       const result = await handler({ req, user: user as SessionUser, params, rawParams, rawQuery, query, body });
-      const res = result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "private, no-store" } });
+      const res = result instanceof Response ? result : jsonResponse(result);
       return await tokenWriteLogged(req, user, res);
     } catch (error) {
       const res =
@@ -91,6 +91,23 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
       return tokenWriteLogged(req, user, res);
     }
   };
+}
+
+/** Below this size an answer is sent as is: gzip would cost more time than the bytes it saves. */
+export const COMPRESS_MIN_BYTES = 1024;
+
+/**
+ * A handler's data as JSON. Next compresses every answer whose length it doesn't know, and it
+ * drops a route's Content-Length, so a small answer says `no-transform`, which its compression
+ * honours (as any proxy must); larger answers are still gzipped.
+ */
+export function jsonResponse(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  const body = JSON.stringify(data);
+  const small = Buffer.byteLength(body) < COMPRESS_MIN_BYTES;
+  return new Response(body, {
+    status: init.status,
+    headers: { "content-type": "application/json", "cache-control": small ? "private, no-store, no-transform" : "private, no-store", ...init.headers },
+  });
 }
 
 /** Every write made with an API token is in the action log with the token's name (via recordAction). */

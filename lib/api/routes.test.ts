@@ -15,6 +15,7 @@ import { GET as invoices } from "@/app/api/invoices/route";
 import { GET as userTags } from "@/app/api/user-tags/route";
 import { GET as webhookDelivery } from "@/app/api/webhook-deliveries/[id]/route";
 import { GET as webhookDeliveries } from "@/app/api/webhook-deliveries/route";
+import { COMPRESS_MIN_BYTES } from "@/lib/api/handler";
 import { db } from "@/lib/db";
 import { useTempDatabase } from "@/lib/db/testing";
 import { UPSTREAM_TIMEOUTS } from "@/lib/telnyx/run";
@@ -41,6 +42,9 @@ describe("every operation through the dashboard's API", () => {
     const res = await callRoute(balance, "/api/balance");
     expect(res.status).toBe(200);
     expect(res.json.data).toMatchObject({ currency: expect.stringMatching(/^[A-Z]{3}$/), balance: expect.stringMatching(/^-?\d+\.\d+$/) });
+    // A small answer is not worth gzip: "no-transform" makes Next's compression leave it alone.
+    expect(res.text.length).toBeLessThan(COMPRESS_MIN_BYTES);
+    expect(res.headers.get("cache-control")).toBe("private, no-store, no-transform");
   });
 
   it("charges summary and breakdown for last month", async () => {
@@ -50,6 +54,9 @@ describe("every operation through the dashboard's API", () => {
     const breakdown = await callRoute(chargesBreakdown, `/api/charges/breakdown?${lastMonthRange()}`);
     expect(breakdown.status).toBe(200);
     expect(breakdown.json.data.results.length).toBeGreaterThan(0);
+    // A large one still is.
+    expect(breakdown.text.length).toBeGreaterThan(COMPRESS_MIN_BYTES);
+    expect(breakdown.headers.get("cache-control")).toBe("private, no-store");
   });
 
   it("invoices: a page, one invoice, and its PDF with a fresh link", async () => {

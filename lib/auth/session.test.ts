@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cookieHeader, describeEachEngine } from "../db/testing";
 import { db, engine } from "../db";
 import { login, logout } from "./login";
-import { getSessionUser } from "./session";
+import { cookieValue, getSessionUser, verifiedSessionToken } from "./session";
+import { createHmac } from "node:crypto";
+import { authContext } from "./auth";
 import { SESSION_IDLE_MS, SESSION_MAX_MS, sessionVerdict } from "./session-policy";
 import { signOutEverywhere } from "./sign-out";
 import { addUser, setUserDisabled, setUserRole } from "./users";
@@ -38,6 +40,29 @@ await describeEachEngine("sessions", () => {
     // Same token, signature made up; and a made-up token.
     expect(await getSessionUser(new Headers({ cookie: `${name}=${token}.AAAA` }))).toBeNull();
     expect(await getSessionUser(new Headers({ cookie: `${name}=forged` }))).toBeNull();
+  });
+
+  it("the signature is checked as better-auth signs it: its own cookie passes, any change fails", async () => {
+    const { headers } = await signIn("fin@example.com");
+    const [name, sent] = headers.get("cookie")!.split("=", 2) as [string, string];
+    const value = decodeURIComponent(sent);
+    const { secret } = await authContext();
+    const [token] = value.split(".") as [string];
+    expect(verifiedSessionToken(value, secret)).toBe(token);
+    expect(verifiedSessionToken(value, `${secret}x`)).toBeNull();
+    const flipped = token.slice(0, -1) + (token.endsWith("a") ? "b" : "a");
+    expect(verifiedSessionToken(`${flipped}.${value.split(".")[1]}`, secret)).toBeNull();
+    // A correct signature over another token is that token's, not this one's.
+    const other = createHmac("sha256", secret).update("other-token").digest("base64");
+    expect(verifiedSessionToken(`other-token.${other}`, secret)).toBe("other-token");
+    expect(verifiedSessionToken(`${token}.${other}`, secret)).toBeNull();
+    expect(verifiedSessionToken(`${token}.${other.replace("=", "")}`, secret)).toBeNull();
+    expect(verifiedSessionToken(`.${other}`, secret)).toBeNull();
+    // Sent raw or percent-encoded, quoted or not: the same session; a second cookie of the name is ignored.
+    for (const cookie of [`${name}=${value}`, `${name}=${sent}`, `a=1; ${name}="${sent}"; ${name}=forged`])
+      expect(await getSessionUser(new Headers({ cookie }))).toMatchObject({ email: "fin@example.com" });
+    expect(await getSessionUser(new Headers({ cookie: `${name}=forged; ${name}=${sent}` }))).toBeNull();
+    expect(cookieValue("x=%E0%A4%A; y=2", "x")).toBe("%E0%A4%A");
   });
 
   it("an expired session gives null", async () => {
