@@ -1,17 +1,14 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { ArrowDown, ArrowUp, ArrowUpDown, Download, Search } from "lucide-react";
+import { Download, Search } from "lucide-react";
 import { debounce, useQueryStates } from "nuqs";
-import { useDeferredValue, useId, useMemo, useRef } from "react";
+import { useDeferredValue, useId, useMemo } from "react";
 import { chargeTypeLabel } from "@/components/charts/charge-type-label";
 import { LazyChargeTypeChart } from "@/components/charts/lazy";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { controlClass } from "@/components/ui/control-styles";
-import { CopyValue } from "@/components/ui/copy-value";
 import { DownloadLink } from "@/components/ui/link-button";
 import { Money } from "@/components/ui/money";
 import { QueryResult } from "@/components/ui/query-result";
@@ -21,7 +18,6 @@ import {
   breakdownTotal,
   costByChargeType,
   visibleBreakdown,
-  type BreakdownRow,
   type BreakdownSort,
 } from "@/lib/charges/breakdown";
 import { chargesSearchParams } from "@/lib/charges/period";
@@ -29,116 +25,13 @@ import { formatCount } from "@/lib/format";
 import { operationQuery } from "@/lib/query/operation-query";
 import type { ChargesBreakdown, ChargesRange } from "@/lib/telnyx/schemas/charges";
 import { cn } from "@/lib/utils/cn";
+import { BreakdownTable } from "./breakdown-table/table";
 import { periodLabel, rangeQueryString } from "./period";
 
-const ROW_HEIGHT = 41;
 const breakdownParams = {
   q: chargesSearchParams.q.withOptions({ limitUrlUpdates: debounce(300) }),
   sort: chargesSearchParams.sort,
 };
-
-type SortField = "tn" | "charge_type" | "owner" | "cost";
-const COLUMNS: { field: SortField | null; label: string; className: string }[] = [
-  { field: "tn", label: "Number", className: "w-[11rem] text-left" },
-  { field: "charge_type", label: "Charge type", className: "w-[8rem] text-left" },
-  { field: "owner", label: "Owner", className: "w-[14rem] text-left" },
-  { field: null, label: "Services", className: "text-left" },
-  { field: "cost", label: "Cost", className: "w-[8rem] text-right" },
-];
-
-function SortHeader({ field, label, className, sort, onSort }: { field: SortField | null; label: string; className: string; sort: BreakdownSort; onSort: (s: BreakdownSort) => void }) {
-  if (!field)
-    return (
-      <th scope="col" className={cn("px-2 py-2 font-medium text-muted", className)}>
-        {label}
-      </th>
-    );
-  const active = sort === field || sort === `-${field}`;
-  const desc = sort.startsWith("-");
-  const Icon = !active ? ArrowUpDown : desc ? ArrowDown : ArrowUp;
-  // First click sorts cost from the highest, text from A.
-  const next = (active ? (desc ? field : `-${field}`) : field === "cost" ? `-${field}` : field) as BreakdownSort;
-  return (
-    <th scope="col" aria-sort={active ? (desc ? "descending" : "ascending") : "none"} className={cn("px-1 py-1 font-medium text-muted", className)}>
-      <button
-        type="button"
-        onClick={() => onSort(next)}
-        className={cn("inline-flex items-center gap-1 rounded px-1 py-1 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent", active && "text-fg")}
-      >
-        {label}
-        <Icon aria-hidden className="h-3.5 w-3.5" />
-      </button>
-    </th>
-  );
-}
-
-function VirtualTable({ rows, currency, sort, onSort, label }: { rows: BreakdownRow[]; currency: string; sort: BreakdownSort; onSort: (s: BreakdownSort) => void; label: string }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // TanStack Virtual returns functions the React Compiler can't memoize; this project doesn't use
-  // the compiler, so the rule's "compilation skipped" is informational here.
-  // eslint-disable-next-line react-hooks/incompatible-library -- see above
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 15,
-    initialRect: { width: 800, height: 512 },
-  });
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  return (
-    <ScrollRegion ref={scrollRef} label={`${label} (scrolls)`} className="max-h-[32rem] overflow-auto rounded-md border border-border">
-      <table className="w-full min-w-[52rem] table-fixed text-sm" aria-label={label} aria-rowcount={rows.length + 1} data-testid="breakdown-table">
-        <thead className="sticky top-0 z-10 bg-surface shadow-[0_1px_0_var(--border)]">
-          <tr aria-rowindex={1}>
-            {COLUMNS.map((c) => (
-              <SortHeader key={c.label} {...c} sort={sort} onSort={onSort} />
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {top > 0 ? (
-            <tr aria-hidden="true" style={{ height: top }}>
-              <td colSpan={COLUMNS.length} />
-            </tr>
-          ) : null}
-          {items.map((item) => {
-            const r = rows[item.index]!;
-            return (
-              <tr key={r.tn} aria-rowindex={item.index + 2} data-tn={r.tn} data-cost={r.cost} style={{ height: ROW_HEIGHT }} className="border-t border-border">
-                <th scope="row" className="px-2 text-left font-normal">
-                  <CopyValue value={r.tn} label="number" />
-                </th>
-                <td className="px-2">{chargeTypeLabel(r.charge_type)}</td>
-                <td className="px-2">
-                  <div className="truncate" title={r.owner_email}>
-                    {r.owner_email}
-                  </div>
-                </td>
-                <td className="px-2">
-                  <div className="truncate text-muted" title={r.services}>
-                    {r.services}
-                  </div>
-                </td>
-                <td className="px-2 text-right">
-                  <CopyValue value={r.cost} label={`cost of ${r.tn}`} className="justify-end">
-                    <Money amount={r.cost} currency={currency} />
-                  </CopyValue>
-                </td>
-              </tr>
-            );
-          })}
-          {bottom > 0 ? (
-            <tr aria-hidden="true" style={{ height: bottom }}>
-              <td colSpan={COLUMNS.length} />
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-    </ScrollRegion>
-  );
-}
 
 function Breakdown({ breakdown, q, sort, onSort, onClear }: { breakdown: ChargesBreakdown; q: string; sort: BreakdownSort; onSort: (s: BreakdownSort) => void; onClear: () => void }) {
   const rows = useMemo(() => breakdownRows(breakdown), [breakdown]);
@@ -187,7 +80,7 @@ function Breakdown({ breakdown, q, sort, onSort, onClear }: { breakdown: Charges
           }
         />
       ) : (
-        <VirtualTable rows={visible} currency={c} sort={sort} onSort={onSort} label={`Charges by number, ${periodLabel(breakdown)}`} />
+        <BreakdownTable rows={visible} currency={c} sort={sort} onSort={onSort} label={`Charges by number, ${periodLabel(breakdown)}`} />
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Money } from "@/components/ui/money";
 import { LoadingBlock } from "@/components/ui/skeleton";
 import { ErrorState } from "@/components/ui/states";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 import { formatDecimal } from "@/lib/format";
 import { compareSummaries, PERCENT_NOTE_WORDS, type ComparisonRow } from "@/lib/charges/compare";
 import { previousRange } from "@/lib/charges/months";
@@ -14,8 +15,6 @@ import { operationQuery } from "@/lib/query/operation-query";
 import type { ChargesRange } from "@/lib/telnyx/schemas/charges";
 import { cn } from "@/lib/utils/cn";
 import { periodLabel } from "./period";
-
-const td = "px-2 py-1.5 text-right tabular whitespace-nowrap";
 
 function Change({ row, currency }: { row: ComparisonRow; currency: string }) {
   const sign = row.change.startsWith("-") ? -1 : /^0(\.0+)?$/.test(row.change) ? 0 : 1;
@@ -75,53 +74,36 @@ export function ComparisonCard({ range }: { range: ChargesRange }) {
           className={cn((cur.isPlaceholderData || prev.isPlaceholderData) && "opacity-60")}
           aria-busy={cur.isPlaceholderData || prev.isPlaceholderData}
         >
-          <table className="w-full min-w-[36rem] text-sm" aria-label={`Charges of ${periodLabel(range)} compared with ${periodLabel(previous)}`}>
-            <thead>
-              <tr className="text-muted">
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  Line
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  {periodLabel(previous)}
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  {periodLabel(range)}
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  Change
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  %
-                </th>
+          <Table density="card" className="min-w-[36rem]" aria-label={`Charges of ${periodLabel(range)} compared with ${periodLabel(previous)}`}>
+            <TableHeader>
+              <tr>
+                <TableHead>Line</TableHead>
+                <TableHead align="right">{periodLabel(previous)}</TableHead>
+                <TableHead align="right">{periodLabel(range)}</TableHead>
+                <TableHead align="right">Change</TableHead>
+                <TableHead align="right">%</TableHead>
               </tr>
-            </thead>
-            <tbody>
+            </TableHeader>
+            <TableBody>
               {compareSummaries(cur.data.data.summary, prev.data.data.summary).map((row) => (
-                <tr
-                  key={row.key}
-                  data-key={row.key}
-                  data-change={row.change}
-                  className={cn("border-t border-border", row.key === "total" && "border-t-2 font-semibold")}
-                >
-                  <th scope="row" className="px-2 py-1.5 text-left font-normal">
-                    {row.name}
-                  </th>
-                  <td className={td}>
+                <TableRow key={row.key} total={row.key === "total"} data-key={row.key} data-change={row.change}>
+                  <TableRowHead>{row.name}</TableRowHead>
+                  <TableCell numeric>
                     <Money amount={row.previous} currency={cur.data.data.currency} />
-                  </td>
-                  <td className={td}>
+                  </TableCell>
+                  <TableCell numeric>
                     <Money amount={row.current} currency={cur.data.data.currency} />
-                  </td>
-                  <td className={td}>
+                  </TableCell>
+                  <TableCell numeric>
                     <Change row={row} currency={cur.data.data.currency} />
-                  </td>
-                  <td className={td}>
+                  </TableCell>
+                  <TableCell numeric>
                     <Percent row={row} />
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </ScrollRegion>
       )}
     </Card>

@@ -6,6 +6,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Money } from "@/components/ui/money";
 import { QueryBoundary } from "@/components/ui/query-boundary";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 import { CHARGE_KINDS } from "@/lib/charges/monthly";
 import type { MonthKey } from "@/lib/charges/months";
 import { monthlySeriesOptions } from "@/lib/query/dashboard-queries";
@@ -22,42 +23,38 @@ function MonthlyCharges({ selectedMonth, onSelectMonth }: { selectedMonth: Month
       <details className="text-sm">
         <summary className="cursor-pointer text-accent">Show the figures as a table</summary>
         <ScrollRegion label="Monthly charges table (scrolls sideways)" className="mt-2">
-          <table className="w-full min-w-[40rem] text-sm" aria-label="Monthly charges by kind">
-            <thead>
-              <tr className="text-muted">
-                <th scope="col" className="px-2 py-1 text-left font-medium">
-                  Month
-                </th>
+          <Table density="card" className="min-w-[40rem]" aria-label="Monthly charges by kind">
+            <TableHeader>
+              <tr>
+                <TableHead>Month</TableHead>
                 {CHARGE_KINDS.map((k) => (
-                  <th key={k.key} scope="col" className="px-2 py-1 text-right font-medium">
+                  <TableHead key={k.key} align="right">
                     {k.label}
-                  </th>
+                  </TableHead>
                 ))}
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  Total
-                </th>
+                <TableHead align="right">Total</TableHead>
               </tr>
-            </thead>
-            <tbody>
+            </TableHeader>
+            <TableBody>
               {points.map((p) => (
-                <tr key={p.month} data-month={p.month} data-total={p.total} className="border-t border-border">
-                  <th scope="row" className="px-2 py-1 text-left font-normal">
+                <TableRow key={p.month} data-month={p.month} data-total={p.total}>
+                  <TableRowHead>
                     <Button variant="ghost" size="sm" className="h-7 px-1 text-accent underline" onClick={() => onSelectMonth(p.month)}>
                       {formatMonth(`${p.month}-01`)}
                     </Button>
-                  </th>
+                  </TableRowHead>
                   {CHARGE_KINDS.map((k) => (
-                    <td key={k.key} className="px-2 py-1 text-right">
+                    <TableCell key={k.key} align="right">
                       <Money amount={p[k.key]} currency={p.currency} />
-                    </td>
+                    </TableCell>
                   ))}
-                  <td className="px-2 py-1 text-right font-medium">
+                  <TableCell align="right" className="font-medium">
                     <Money amount={p.total} currency={p.currency} />
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </ScrollRegion>
       </details>
     </div>

@@ -9,16 +9,14 @@ import { DownloadLink } from "@/components/ui/link-button";
 import { Money } from "@/components/ui/money";
 import { QueryResult } from "@/components/ui/query-result";
 import { EmptyState } from "@/components/ui/states";
+import { Table, TableBody, TableFooter, TableHead, TableHeader, TableRow, TableRowHead, TableCell } from "@/components/ui/table";
 import { CHARGE_KIND_WORDS, FAMILY_RULE } from "@/lib/charges/families";
 import { summaryRows, totalsMismatch, type SummaryRow } from "@/lib/charges/totals";
 import { formatCount, formatDate } from "@/lib/format";
 import { operationQuery } from "@/lib/query/operation-query";
 import type { ChargesRange, ChargesSummary } from "@/lib/telnyx/schemas/charges";
-import { cn } from "@/lib/utils/cn";
+import { contentKeys } from "@/lib/utils/content-keys";
 import { periodLabel, rangeQueryString } from "./period";
-
-const th = "px-2 py-2 text-right font-medium text-muted whitespace-nowrap";
-const td = "px-2 py-1.5 text-right tabular whitespace-nowrap";
 
 function Amount({ value, currency, label }: { value: string; currency: string; label: string }) {
   if (value === "") return null;
@@ -36,15 +34,32 @@ function Count({ value }: { value: string }) {
 function SectionHeading({ children }: { children: string }) {
   return (
     <tr className="bg-bg">
-      <th scope="colgroup" colSpan={8} className="px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-muted">
+      <TableHead scope="colgroup" colSpan={8} className="text-xs font-semibold uppercase tracking-wide text-muted group-data-[density=card]/table:px-2 group-data-[density=card]/table:py-1.5">
         {children}
-      </th>
+      </TableHead>
     </tr>
   );
 }
 
+/** A row that names a product subtotal or a total: the name across the quantities, then the amount. */
+function SumRow({ r, currency, total }: { r: SummaryRow; currency: string; total?: boolean }) {
+  return (
+    <TableRow total={total} className={total ? "text-base" : undefined} data-section={r.section} data-alias={r.alias} data-item={r.item} data-amount={r.amount}>
+      <TableRowHead colSpan={7}>
+        {r.item}
+      </TableRowHead>
+      <TableCell numeric className={r.section === "total" ? "font-medium" : undefined}>
+        <Amount value={r.amount} currency={currency} label={r.item} />
+      </TableCell>
+    </TableRow>
+  );
+}
+
 function SummaryTable({ summary }: { summary: ChargesSummary }) {
-  const rows = summaryRows(summary.summary);
+  const all = summaryRows(summary.summary);
+  // Adjustments have no alias: a row is known by what it says.
+  const keys = contentKeys(all, (r) => [r.section, r.alias, r.item, r.date, r.amount].join("|"));
+  const rows = all.map((r, i) => ({ ...r, key: keys[i]! }));
   const c = summary.currency;
   const comparative = rows.filter((r) => r.section === "line" && r.existing_quantity !== "");
   const simple = rows.filter((r) => r.section === "line" && r.existing_quantity === "");
@@ -53,34 +68,34 @@ function SummaryTable({ summary }: { summary: ChargesSummary }) {
   const families = rows.filter((r) => r.section === "family");
   const mismatch = totalsMismatch(summary);
 
-  const line = (r: SummaryRow, i: number) => (
-    <tr key={`${r.section}-${r.alias}-${i}`} data-section={r.section} data-alias={r.alias} data-item={r.item} data-amount={r.amount} className="border-t border-border">
-      <th scope="row" className="px-2 py-1.5 text-left font-normal">
+  const line = (r: SummaryRow & { key: string }) => (
+    <TableRow key={r.key} data-section={r.section} data-alias={r.alias} data-item={r.item} data-amount={r.amount}>
+      <TableRowHead>
         {r.item}
         {r.date ? <span className="block text-xs text-muted">{formatDate(r.date)}</span> : null}
-      </th>
-      <td className={td}>
+      </TableRowHead>
+      <TableCell numeric>
         <Count value={r.new_quantity} />
-      </td>
-      <td className={td}>
+      </TableCell>
+      <TableCell numeric>
         <Amount value={r.new_mrc} currency={c} label={`${r.item} new MRC`} />
-      </td>
-      <td className={td}>
+      </TableCell>
+      <TableCell numeric>
         <Amount value={r.new_otc} currency={c} label={`${r.item} new OTC`} />
-      </td>
-      <td className={td}>
+      </TableCell>
+      <TableCell numeric>
         <Count value={r.existing_quantity} />
-      </td>
-      <td className={td}>
+      </TableCell>
+      <TableCell numeric>
         <Amount value={r.existing_mrc} currency={c} label={`${r.item} existing MRC`} />
-      </td>
-      <td className={td}>
+      </TableCell>
+      <TableCell numeric>
         <Count value={r.quantity} />
-      </td>
-      <td className={cn(td, "font-medium")}>
+      </TableCell>
+      <TableCell numeric className="font-medium">
         <Amount value={r.amount} currency={c} label={`${r.item} amount`} />
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 
   if (rows.every((r) => r.section === "total"))
@@ -89,75 +104,44 @@ function SummaryTable({ summary }: { summary: ChargesSummary }) {
   return (
     <>
       <ScrollRegion label="Charges summary table (scrolls sideways)">
-        <table className="w-full min-w-[44rem] text-sm" aria-label={`Charges summary, ${periodLabel(summary)}`}>
-          <thead>
+        <Table density="card" className="min-w-[44rem]" aria-label={`Charges summary, ${periodLabel(summary)}`}>
+          <TableHeader>
             <tr>
-              <th scope="col" className="px-2 py-2 text-left font-medium text-muted">
-                Item
-              </th>
-              <th scope="col" className={th}>
-                New qty
-              </th>
-              <th scope="col" className={th}>
+              <TableHead>Item</TableHead>
+              <TableHead numeric>New qty</TableHead>
+              <TableHead numeric>
                 New <abbr title={CHARGE_KIND_WORDS.MRC}>MRC</abbr>
-              </th>
-              <th scope="col" className={th}>
+              </TableHead>
+              <TableHead numeric>
                 New <abbr title={CHARGE_KIND_WORDS.OTC}>OTC</abbr>
-              </th>
-              <th scope="col" className={th}>
-                Existing qty
-              </th>
-              <th scope="col" className={th}>
+              </TableHead>
+              <TableHead numeric>Existing qty</TableHead>
+              <TableHead numeric>
                 Existing <abbr title={CHARGE_KIND_WORDS.MRC}>MRC</abbr>
-              </th>
-              <th scope="col" className={th}>
-                Qty
-              </th>
-              <th scope="col" className={th}>
-                Amount
-              </th>
+              </TableHead>
+              <TableHead numeric>Qty</TableHead>
+              <TableHead numeric>Amount</TableHead>
             </tr>
-          </thead>
-          <tbody>
+          </TableHeader>
+          <TableBody>
             {comparative.length ? <SectionHeading>Numbers and features (recurring)</SectionHeading> : null}
             {comparative.map(line)}
             {simple.length ? <SectionHeading>Usage and other</SectionHeading> : null}
             {simple.map(line)}
             {adjustments.length ? <SectionHeading>Credits and adjustments</SectionHeading> : null}
             {adjustments.map(line)}
-          </tbody>
-          <tfoot>
+          </TableBody>
+          <TableFooter>
             {families.length ? <SectionHeading>Subtotals by product (the lines above, grouped)</SectionHeading> : null}
             {families.map((r) => (
-              <tr key={r.alias} data-section="family" data-alias={r.alias} data-item={r.item} data-amount={r.amount} className="border-t border-border">
-                <th scope="row" colSpan={7} className="px-2 py-1.5 text-left font-normal">
-                  {r.item}
-                </th>
-                <td className={td}>
-                  <Amount value={r.amount} currency={c} label={r.item} />
-                </td>
-              </tr>
+              <SumRow key={r.key} r={r} currency={c} />
             ))}
             <SectionHeading>Totals (sums of the lines above)</SectionHeading>
             {totals.map((r) => (
-              <tr
-                key={r.alias}
-                data-section="total"
-                data-alias={r.alias}
-                data-item={r.item}
-                data-amount={r.amount}
-                className={cn("border-t border-border", r.alias === "grand_total" && "border-t-2 text-base font-semibold")}
-              >
-                <th scope="row" colSpan={7} className="px-2 py-1.5 text-left font-normal">
-                  {r.item}
-                </th>
-                <td className={cn(td, "font-medium")}>
-                  <Amount value={r.amount} currency={c} label={r.item} />
-                </td>
-              </tr>
+              <SumRow key={r.key} r={r} currency={c} total={r.alias === "grand_total"} />
             ))}
-          </tfoot>
-        </table>
+          </TableFooter>
+        </Table>
       </ScrollRegion>
       <dl className="mt-2 grid gap-x-3 gap-y-0.5 text-xs text-muted sm:grid-cols-[auto_1fr]" data-testid="charge-kinds">
         {(Object.keys(CHARGE_KIND_WORDS) as (keyof typeof CHARGE_KIND_WORDS)[]).map((k) => (

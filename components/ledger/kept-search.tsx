@@ -4,19 +4,15 @@
 // free text, UTC day range (from included, to not), pages of 50, newest first. Labelled as the
 // dashboard's copy with the time of the last successful sync.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { QueryResult } from "@/components/ui/query-result";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { EmptyState } from "@/components/ui/states";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { keptSearchOptions, type KeptSearch, type KeptStream } from "@/lib/history/queries";
-
-export interface KeptColumn<T> {
-  header: string;
-  cell: (item: T) => ReactNode;
-}
+import type { KeptColumn } from "./kept-table/columns";
+import { KeptTable } from "./kept-table/table";
 
 export function KeptSearchPanel<T extends { id: string }>({
   stream,
@@ -83,30 +79,7 @@ export function KeptSearchPanel<T extends { id: string }>({
               <p className="text-xs text-muted" role="status">
                 {formatCount(meta.total_results)} {noun} · page {meta.page_number} of {meta.total_pages}
               </p>
-              <ScrollRegion label={`Kept ${noun}`} className="rounded-md border border-border">
-                <table className="w-full text-sm">
-                  <thead>
-                    <tr className="border-b border-border text-left">
-                      {columns.map((c) => (
-                        <th key={c.header} scope="col" className="px-3 py-2 font-medium">
-                          {c.header}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.map((item) => (
-                      <tr key={item.id} className="border-b border-border align-top last:border-0">
-                        {columns.map((c) => (
-                          <td key={c.header} className="px-3 py-1.5">
-                            {c.cell(item)}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
+              <KeptTable items={data} columns={columns} label={`Kept ${noun}`} />
               <div className="flex gap-2">
                 <Button size="sm" variant="secondary" disabled={search.page <= 1} onClick={() => setSearch({ ...search, page: search.page - 1 })}>
                   Previous page

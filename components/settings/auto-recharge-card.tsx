@@ -11,6 +11,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { QueryBoundary } from "@/components/ui/query-boundary";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 import { apiFetch } from "@/lib/api/fetcher";
 import {
   autoRechargeFormSchema,
@@ -225,28 +226,28 @@ function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: s
       >
         {review ? (
           <>
-            <table className="w-full text-sm">
-              <caption className="sr-only">Changes to save</caption>
-              <thead>
-                <tr className="text-left text-muted">
-                  <th scope="col" className="py-1 pr-2 font-medium">Setting</th>
-                  <th scope="col" className="py-1 pr-2 font-medium">Now</th>
-                  <th scope="col" className="py-1 font-medium">After saving</th>
+            <Table density="card">
+              <TableCaption>Changes to save</TableCaption>
+              <TableHeader>
+                <tr>
+                  <TableHead>Setting</TableHead>
+                  <TableHead>Now</TableHead>
+                  <TableHead>After saving</TableHead>
                 </tr>
-              </thead>
-              <tbody>
+              </TableHeader>
+              <TableBody>
                 {review.changes.map((change) => (
-                  <tr key={change.field} className="border-t border-border">
-                    <th scope="row" className="py-1 pr-2 text-left font-medium">{change.label}</th>
-                    <td className="py-1 pr-2 tabular">{change.from}</td>
-                    <td className="py-1 font-semibold tabular">
+                  <TableRow key={change.field}>
+                    <TableRowHead className="font-medium">{change.label}</TableRowHead>
+                    <TableCell className="tabular">{change.from}</TableCell>
+                    <TableCell className="font-semibold tabular">
                       <span className="sr-only">changes to </span>
                       {change.to}
-                    </td>
-                  </tr>
+                    </TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
             <p className="mt-3 text-sm">{describeRule(review.next, currency)}</p>
             <DialogActions>
               <Button variant="secondary" autoFocus disabled={mutation.isPending} onClick={() => setReview(null)}>

@@ -8,6 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { LoadingBlock } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 import { apiFetch } from "@/lib/api/fetcher";
 import { queryKeys } from "@/lib/query/keys";
 import { formatCount, formatDateTime } from "@/lib/format";
@@ -95,33 +96,35 @@ export function SyncStatusCard() {
         </EmptyState>
       ) : (
         <ScrollRegion label="Ledger streams">
-          <table className="w-full table-auto text-sm">
-            <caption className="sr-only">Each ledger stream with its last sync, rows kept and upstream calls today</caption>
-            <thead>
-              <tr className="text-left text-muted">
-                <th scope="col" className="py-1 pr-3 font-medium">Stream</th>
-                <th scope="col" className="py-1 pr-3 font-medium">State</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Last success</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">Rows</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">Calls today</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Cursor</th>
-                <th scope="col" className="py-1 font-medium">Last error</th>
+          <Table density="card" className="table-auto">
+            <TableCaption>Each ledger stream with its last sync, rows kept and upstream calls today</TableCaption>
+            <TableHeader>
+              <tr>
+                <TableHead>Stream</TableHead>
+                <TableHead>State</TableHead>
+                <TableHead>Last success</TableHead>
+                <TableHead numeric>Rows</TableHead>
+                <TableHead numeric>Calls today</TableHead>
+                <TableHead>Cursor</TableHead>
+                <TableHead>Last error</TableHead>
               </tr>
-            </thead>
-            <tbody>
+            </TableHeader>
+            <TableBody>
               {query.data.data.map((s) => (
-                <tr key={s.stream} className="border-t border-border align-top">
-                  <th scope="row" className="py-1 pr-3 text-left font-medium">{LABELS[s.stream] ?? s.stream}</th>
-                  <td className="py-1 pr-3"><StreamState s={s} /></td>
-                  <td className="py-1 pr-3 whitespace-nowrap">
+                <TableRow key={s.stream} className="align-top">
+                  <TableRowHead className="font-medium">{LABELS[s.stream] ?? s.stream}</TableRowHead>
+                  <TableCell>
+                    <StreamState s={s} />
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
                     {s.last_success_at ? <time dateTime={s.last_success_at}>{formatDateTime(s.last_success_at)}</time> : "never"}
-                  </td>
-                  <td className="py-1 pr-3 text-right">{formatCount(s.rows)}</td>
-                  <td className="py-1 pr-3 text-right">{formatCount(s.calls_today)}</td>
-                  <td className="max-w-[16rem] truncate py-1 pr-3 font-mono text-xs" title={JSON.stringify(s.cursor)}>
+                  </TableCell>
+                  <TableCell numeric>{formatCount(s.rows)}</TableCell>
+                  <TableCell numeric>{formatCount(s.calls_today)}</TableCell>
+                  <TableCell className="max-w-[16rem] truncate font-mono text-xs" title={JSON.stringify(s.cursor)}>
                     {cursorText(s.cursor)}
-                  </td>
-                  <td className="py-1 text-xs text-danger">
+                  </TableCell>
+                  <TableCell className="text-xs text-danger">
                     {s.last_error ? (
                       <>
                         {s.last_error}
@@ -130,11 +133,11 @@ export function SyncStatusCard() {
                     ) : (
                       <span className="text-muted">—</span>
                     )}
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </ScrollRegion>
       )}
     </Card>

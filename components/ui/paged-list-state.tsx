@@ -38,6 +38,26 @@ export interface PagedListStateProps {
   children: ReactNode;
 }
 
+/** An empty list: nothing at all, or nothing under the filters in force, with a way to clear them. */
+export function ListEmptyState({ noData, noResults, filtered, onClearFilters }: Pick<PagedListStateProps, "noData" | "noResults" | "filtered" | "onClearFilters">) {
+  const matching = filtered && noResults ? noResults : null;
+  const text = matching ?? noData;
+  return (
+    <EmptyState
+      title={text.title}
+      action={
+        matching && onClearFilters ? (
+          <Button variant="secondary" size="sm" onClick={onClearFilters}>
+            {matching.clearLabel ?? "Clear filters"}
+          </Button>
+        ) : undefined
+      }
+    >
+      {text.body}
+    </EmptyState>
+  );
+}
+
 export function PagedListState(props: PagedListStateProps) {
   const { query } = props;
   if (query.isPending)
@@ -52,26 +72,12 @@ export function PagedListState(props: PagedListStateProps) {
         <ErrorState title={props.errorTitle} error={query.error} onRetry={() => void query.refetch()} />
       </div>
     );
-  if (props.isEmpty) {
-    const noResults = props.filtered && props.noResults ? props.noResults : null;
-    const text = noResults ?? props.noData;
+  if (props.isEmpty)
     return (
       <div className="p-3">
-        <EmptyState
-          title={text.title}
-          action={
-            noResults && props.onClearFilters ? (
-              <Button variant="secondary" size="sm" onClick={props.onClearFilters}>
-                {noResults.clearLabel ?? "Clear filters"}
-              </Button>
-            ) : undefined
-          }
-        >
-          {text.body}
-        </EmptyState>
+        <ListEmptyState noData={props.noData} noResults={props.noResults} filtered={props.filtered} onClearFilters={props.onClearFilters} />
       </div>
     );
-  }
   return (
     <>
       {props.refreshErrorTitle && query.isError ? (

@@ -111,26 +111,26 @@ export function HealthPanel() {
                 <HealthChart buckets={report.buckets} hourly={report.bucketMs === HOUR_MS} />
                 <details className="mt-1 text-xs">
                   <summary className="cursor-pointer text-muted">Show as a table</summary>
-                  <table className="mt-1 w-full text-left">
-                    <thead>
-                      <tr className="text-muted">
-                        <th scope="col" className="py-1 font-medium">{report.bucketMs === HOUR_MS ? "Hour" : "Day"}</th>
-                        <th scope="col" className="py-1 text-right font-medium">Deliveries</th>
-                        <th scope="col" className="py-1 text-right font-medium">Failed</th>
-                        <th scope="col" className="py-1 text-right font-medium">Failure rate</th>
+                  <Table density="card" className="mt-1 text-xs">
+                    <TableHeader>
+                      <tr>
+                        <TableHead>{report.bucketMs === HOUR_MS ? "Hour" : "Day"}</TableHead>
+                        <TableHead align="right">Deliveries</TableHead>
+                        <TableHead align="right">Failed</TableHead>
+                        <TableHead align="right">Failure rate</TableHead>
                       </tr>
-                    </thead>
-                    <tbody>
+                    </TableHeader>
+                    <TableBody>
                       {report.buckets.map((b) => (
-                        <tr key={b.start} className="border-t border-border">
-                          <td className="py-1">{bucketLabel(b.start, report.bucketMs === HOUR_MS)}</td>
-                          <td className="tabular py-1 text-right">{b.deliveries}</td>
-                          <td className="tabular py-1 text-right">{b.failed}</td>
-                          <td className="tabular py-1 text-right">{pct(b.failureRate)}</td>
-                        </tr>
+                        <TableRow key={b.start}>
+                          <TableCell>{bucketLabel(b.start, report.bucketMs === HOUR_MS)}</TableCell>
+                          <TableCell numeric>{b.deliveries}</TableCell>
+                          <TableCell numeric>{b.failed}</TableCell>
+                          <TableCell numeric>{pct(b.failureRate)}</TableCell>
+                        </TableRow>
                       ))}
-                    </tbody>
-                  </table>
+                    </TableBody>
+                  </Table>
                 </details>
               </figure>
             )}
