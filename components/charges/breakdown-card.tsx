@@ -1,10 +1,9 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp, ArrowUpDown, Download, Search } from "lucide-react";
 import { debounce, useQueryStates } from "nuqs";
-import { useDeferredValue, useId, useMemo, useRef } from "react";
+import { useId, useRef } from "react";
 import { chargeTypeLabel } from "@/components/charts/charge-type-label";
 import { LazyChargeTypeChart } from "@/components/charts/lazy";
 import { Button } from "@/components/ui/button";
@@ -16,20 +15,14 @@ import { DownloadLink } from "@/components/ui/link-button";
 import { Money } from "@/components/ui/money";
 import { QueryResult } from "@/components/ui/query-result";
 import { EmptyState } from "@/components/ui/states";
-import {
-  breakdownRows,
-  breakdownTotal,
-  costByChargeType,
-  visibleBreakdown,
-  type BreakdownRow,
-  type BreakdownSort,
-} from "@/lib/charges/breakdown";
+import type { BreakdownRow, BreakdownSort } from "@/lib/charges/breakdown";
+import type { BreakdownView } from "@/lib/charges/breakdown-view";
 import { chargesSearchParams } from "@/lib/charges/period";
 import { formatCount } from "@/lib/format";
-import { operationQuery } from "@/lib/query/operation-query";
-import type { ChargesBreakdown, ChargesRange } from "@/lib/telnyx/schemas/charges";
+import type { ChargesRange } from "@/lib/telnyx/schemas/charges";
 import { cn } from "@/lib/utils/cn";
 import { periodLabel, rangeQueryString } from "./period";
+import { useBreakdownRows } from "./use-breakdown-rows";
 
 const ROW_HEIGHT = 41;
 const breakdownParams = {
@@ -140,17 +133,11 @@ function VirtualTable({ rows, currency, sort, onSort, label }: { rows: Breakdown
   );
 }
 
-function Breakdown({ breakdown, q, sort, onSort, onClear }: { breakdown: ChargesBreakdown; q: string; sort: BreakdownSort; onSort: (s: BreakdownSort) => void; onClear: () => void }) {
-  const rows = useMemo(() => breakdownRows(breakdown), [breakdown]);
-  const costs = useMemo(() => costByChargeType(rows), [rows]);
-  const total = useMemo(() => breakdownTotal(rows), [rows]);
-  // Filtering 10,000 rows stays off the typing path.
-  const deferredQ = useDeferredValue(q);
-  const visible = useMemo(() => visibleBreakdown(rows, deferredQ, sort), [rows, deferredQ, sort]);
-  const visibleTotal = useMemo(() => breakdownTotal(visible), [visible]);
-  const c = breakdown.currency;
+function Breakdown({ view, onSort, onClear }: { view: BreakdownView; onSort: (s: BreakdownSort) => void; onClear: () => void }) {
+  const { costs, total, rows: visible, matched, matched_total: visibleTotal, numbers, q: deferredQ, sort } = view;
+  const c = view.currency;
 
-  if (rows.length === 0) return <EmptyState title="No numbers were billed in this period" />;
+  if (numbers === 0) return <EmptyState title="No numbers were billed in this period" />;
   return (
     <div className="space-y-4">
       <section aria-labelledby="by-type-title">
@@ -166,18 +153,18 @@ function Breakdown({ breakdown, q, sort, onSort, onClear }: { breakdown: Charges
           ))}
         </ul>
       </section>
-      <p className="text-sm" aria-live="polite" data-testid="breakdown-count" data-count={visible.length}>
-        {visible.length === rows.length ? (
+      <p className="text-sm" aria-live="polite" data-testid="breakdown-count" data-count={matched}>
+        {matched === numbers ? (
           <>
-            {formatCount(rows.length)} numbers, <Money amount={total} currency={c} /> in all
+            {formatCount(numbers)} numbers, <Money amount={total} currency={c} /> in all
           </>
         ) : (
           <>
-            {formatCount(visible.length)} of {formatCount(rows.length)} numbers match, <Money amount={visibleTotal} currency={c} />
+            {formatCount(matched)} of {formatCount(numbers)} numbers match, <Money amount={visibleTotal} currency={c} />
           </>
         )}
       </p>
-      {visible.length === 0 ? (
+      {matched === 0 ? (
         <EmptyState
           title={`No numbers match “${deferredQ}”`}
           action={
@@ -187,15 +174,15 @@ function Breakdown({ breakdown, q, sort, onSort, onClear }: { breakdown: Charges
           }
         />
       ) : (
-        <VirtualTable rows={visible} currency={c} sort={sort} onSort={onSort} label={`Charges by number, ${periodLabel(breakdown)}`} />
+        <VirtualTable rows={visible} currency={c} sort={sort} onSort={onSort} label={`Charges by number, ${periodLabel(view)}`} />
       )}
     </div>
   );
 }
 
 export function BreakdownCard({ range }: { range: ChargesRange }) {
-  const query = useQuery({ ...operationQuery("chargesBreakdown", range), placeholderData: keepPreviousData });
   const [{ q, sort }, setParams] = useQueryStates(breakdownParams);
+  const { query, view } = useBreakdownRows(range, q, sort);
   const id = useId();
   const csvQuery = new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(rangeQueryString(range))), ...(q.trim() ? { q: q.trim() } : {}), sort });
   return (
@@ -229,9 +216,7 @@ export function BreakdownCard({ range }: { range: ChargesRange }) {
       <QueryResult query={query} label="the charges by number" lines={8}>
         {(data) => (
           <Breakdown
-            breakdown={data.data}
-            q={q}
-            sort={sort}
+            view={view ?? data.data}
             onSort={(s) => void setParams({ sort: s })}
             onClear={() => void setParams({ q: null })}
           />
