@@ -76,14 +76,14 @@ test.describe("charges", () => {
     await page.goto("/charges");
     await expect(page.getByRole("heading", { level: 1, name: "Charges" })).toBeVisible();
     await expect(page.getByTestId("selected-period")).toContainText(monthName(monthKey(0)));
-    // The chart (recharts, loaded lazily) draws the 12 months.
-    await expect(page.getByTestId("monthly-charges-chart").locator(".recharts-bar-rectangle").first()).toBeVisible({ timeout: 20_000 });
+    // The chart draws the 12 months.
+    await expect(page.getByTestId("monthly-charges-chart").locator("[data-bar]").first()).toBeVisible({ timeout: 20_000 });
     await page.getByText("Show the figures as a table").click();
     await expect(page.getByRole("table", { name: "Monthly charges by kind" }).locator("tbody tr")).toHaveCount(12);
     await expect(summaryTable(page).locator('tr[data-alias="grand_total"]')).toBeVisible();
     await expect(page.getByTestId("comparison-card").locator('tr[data-key="total"]')).toBeVisible();
     await expect(page.getByTestId("breakdown-count")).toContainText(/\d+ numbers/);
-    await expect(page.getByTestId("charge-type-chart").locator(".recharts-bar-rectangle").first()).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId("charge-type-chart").locator("[data-bar]").first()).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId("breakdown-table").locator("tbody tr[data-tn]").first()).toBeVisible();
   });
 

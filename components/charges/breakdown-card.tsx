@@ -5,7 +5,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown, Download, Search } from "lucide-react"
 import { debounce, useQueryStates } from "nuqs";
 import { useId, useRef } from "react";
 import { chargeTypeLabel } from "@/components/charts/charge-type-label";
-import { LazyChargeTypeChart } from "@/components/charts/lazy";
+import { ChargeTypeChart } from "@/components/charts/charge-type-chart";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -144,7 +144,7 @@ function Breakdown({ view, onSort, onClear }: { view: BreakdownView; onSort: (s:
         <h3 id="by-type-title" className="mb-1 text-sm font-medium">
           Cost by charge type
         </h3>
-        <LazyChargeTypeChart costs={costs} currency={c} />
+        <ChargeTypeChart costs={costs} currency={c} />
         <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
           {costs.map((t) => (
             <li key={t.charge_type} data-charge-type={t.charge_type} data-cost={t.cost}>
