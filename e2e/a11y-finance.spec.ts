@@ -13,9 +13,9 @@ const PAGES = [
     path: "/charges",
     name: "charges",
     ready: async (page: Page) => {
-      await expect(page.getByTestId("monthly-charges-chart").locator(".recharts-bar-rectangle").first()).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByTestId("monthly-charges-chart").locator("[data-bar]").first()).toBeVisible({ timeout: 20_000 });
       await expect(page.getByTestId("breakdown-table")).toBeVisible({ timeout: 20_000 });
-      await expect(page.getByTestId("charge-type-chart").locator(".recharts-bar-rectangle").first()).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByTestId("charge-type-chart").locator("[data-bar]").first()).toBeVisible({ timeout: 20_000 });
     },
   },
   { path: "/invoices", name: "invoices", ready: (page: Page) => expect(page.getByTestId("invoices-table")).toBeVisible() },

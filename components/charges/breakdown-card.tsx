@@ -1,11 +1,10 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Download, Search } from "lucide-react";
 import { debounce, useQueryStates } from "nuqs";
-import { useDeferredValue, useId, useMemo } from "react";
+import { useId } from "react";
 import { chargeTypeLabel } from "@/components/charts/charge-type-label";
-import { LazyChargeTypeChart } from "@/components/charts/lazy";
+import { ChargeTypeChart } from "@/components/charts/charge-type-chart";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/control-styles";
@@ -13,44 +12,33 @@ import { DownloadLink } from "@/components/ui/link-button";
 import { Money } from "@/components/ui/money";
 import { QueryResult } from "@/components/ui/query-result";
 import { EmptyState } from "@/components/ui/states";
-import {
-  breakdownRows,
-  breakdownTotal,
-  costByChargeType,
-  visibleBreakdown,
-  type BreakdownSort,
-} from "@/lib/charges/breakdown";
+import type { BreakdownSort } from "@/lib/charges/breakdown";
+import type { BreakdownView } from "@/lib/charges/breakdown-view";
 import { chargesSearchParams } from "@/lib/charges/period";
 import { formatCount } from "@/lib/format";
-import { operationQuery } from "@/lib/query/operation-query";
-import type { ChargesBreakdown, ChargesRange } from "@/lib/telnyx/schemas/charges";
+import type { ChargesRange } from "@/lib/telnyx/schemas/charges";
 import { cn } from "@/lib/utils/cn";
 import { BreakdownTable } from "./breakdown-table/table";
 import { periodLabel, rangeQueryString } from "./period";
+import { useBreakdownRows } from "./use-breakdown-rows";
 
 const breakdownParams = {
   q: chargesSearchParams.q.withOptions({ limitUrlUpdates: debounce(300) }),
   sort: chargesSearchParams.sort,
 };
 
-function Breakdown({ breakdown, q, sort, onSort, onClear }: { breakdown: ChargesBreakdown; q: string; sort: BreakdownSort; onSort: (s: BreakdownSort) => void; onClear: () => void }) {
-  const rows = useMemo(() => breakdownRows(breakdown), [breakdown]);
-  const costs = useMemo(() => costByChargeType(rows), [rows]);
-  const total = useMemo(() => breakdownTotal(rows), [rows]);
-  // Filtering 10,000 rows stays off the typing path.
-  const deferredQ = useDeferredValue(q);
-  const visible = useMemo(() => visibleBreakdown(rows, deferredQ, sort), [rows, deferredQ, sort]);
-  const visibleTotal = useMemo(() => breakdownTotal(visible), [visible]);
-  const c = breakdown.currency;
+function Breakdown({ view, onSort, onClear }: { view: BreakdownView; onSort: (s: BreakdownSort) => void; onClear: () => void }) {
+  const { costs, total, rows: visible, matched, matched_total: visibleTotal, numbers, q: deferredQ, sort } = view;
+  const c = view.currency;
 
-  if (rows.length === 0) return <EmptyState title="No numbers were billed in this period" />;
+  if (numbers === 0) return <EmptyState title="No numbers were billed in this period" />;
   return (
     <div className="space-y-4">
       <section aria-labelledby="by-type-title">
         <h3 id="by-type-title" className="mb-1 text-sm font-medium">
           Cost by charge type
         </h3>
-        <LazyChargeTypeChart costs={costs} currency={c} />
+        <ChargeTypeChart costs={costs} currency={c} />
         <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
           {costs.map((t) => (
             <li key={t.charge_type} data-charge-type={t.charge_type} data-cost={t.cost}>
@@ -59,18 +47,18 @@ function Breakdown({ breakdown, q, sort, onSort, onClear }: { breakdown: Charges
           ))}
         </ul>
       </section>
-      <p className="text-sm" aria-live="polite" data-testid="breakdown-count" data-count={visible.length}>
-        {visible.length === rows.length ? (
+      <p className="text-sm" aria-live="polite" data-testid="breakdown-count" data-count={matched}>
+        {matched === numbers ? (
           <>
-            {formatCount(rows.length)} numbers, <Money amount={total} currency={c} /> in all
+            {formatCount(numbers)} numbers, <Money amount={total} currency={c} /> in all
           </>
         ) : (
           <>
-            {formatCount(visible.length)} of {formatCount(rows.length)} numbers match, <Money amount={visibleTotal} currency={c} />
+            {formatCount(matched)} of {formatCount(numbers)} numbers match, <Money amount={visibleTotal} currency={c} />
           </>
         )}
       </p>
-      {visible.length === 0 ? (
+      {matched === 0 ? (
         <EmptyState
           title={`No numbers match “${deferredQ}”`}
           action={
@@ -80,15 +68,15 @@ function Breakdown({ breakdown, q, sort, onSort, onClear }: { breakdown: Charges
           }
         />
       ) : (
-        <BreakdownTable rows={visible} currency={c} sort={sort} onSort={onSort} label={`Charges by number, ${periodLabel(breakdown)}`} />
+        <BreakdownTable rows={visible} currency={c} sort={sort} onSort={onSort} label={`Charges by number, ${periodLabel(view)}`} />
       )}
     </div>
   );
 }
 
 export function BreakdownCard({ range }: { range: ChargesRange }) {
-  const query = useQuery({ ...operationQuery("chargesBreakdown", range), placeholderData: keepPreviousData });
   const [{ q, sort }, setParams] = useQueryStates(breakdownParams);
+  const { query, view } = useBreakdownRows(range, q, sort);
   const id = useId();
   const csvQuery = new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(rangeQueryString(range))), ...(q.trim() ? { q: q.trim() } : {}), sort });
   return (
@@ -122,9 +110,7 @@ export function BreakdownCard({ range }: { range: ChargesRange }) {
       <QueryResult query={query} label="the charges by number" lines={8}>
         {(data) => (
           <Breakdown
-            breakdown={data.data}
-            q={q}
-            sort={sort}
+            view={view ?? data.data}
             onSort={(s) => void setParams({ sort: s })}
             onClear={() => void setParams({ q: null })}
           />

@@ -1,19 +1,35 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 import { LinkButton } from "@/components/ui/link-button";
+import { Card } from "@/components/ui/card";
+import { LoadingBlock } from "@/components/ui/skeleton";
 import { monthOf, type MonthKey } from "@/lib/charges/months";
 import { CLOSING_DAYS, chargesSearchParams, defaultMonth, lastClosedMonth, selectedPeriod } from "@/lib/charges/period";
 import { formatMonth } from "@/lib/format";
 import type { ChargesRange } from "@/lib/telnyx/schemas/charges";
-import { BreakdownCard } from "./breakdown-card";
 import { ComparisonCard } from "./comparison-card";
 import { MonthlyChargesCard } from "./monthly-charges-card";
 import { PeriodPicker } from "./period-picker";
 import { SummaryCard } from "./summary-card";
 import { periodLabel } from "./period";
+
+// The per-number breakdown (the virtual table, search and sorting) is below the fold and shows
+// only once its rows arrive: its code loads with them instead of with the page's first JS.
+const loadBreakdownCard = () => import("./breakdown-card").then((m) => m.BreakdownCard);
+// Fetched while the page hydrates rather than after.
+if (typeof window !== "undefined") void loadBreakdownCard();
+const BreakdownCard = dynamic(loadBreakdownCard, {
+  ssr: false,
+  loading: () => (
+    <Card>
+      <LoadingBlock label="the charges by number" lines={8} />
+    </Card>
+  ),
+});
 
 // The period lives in the URL (?month=2025-05, or ?start=&end=), so "May 2025 charges" can be
 // bookmarked and shared; changing it adds a history entry so Back returns to the previous period.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { LazyMonthlyChargesChart } from "@/components/charts/lazy";
+import { MonthlyChargesChart } from "@/components/charts/monthly-charges-chart";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Money } from "@/components/ui/money";
@@ -19,7 +19,7 @@ function MonthlyCharges({ selectedMonth, onSelectMonth }: { selectedMonth: Month
   const currency = points[0]?.currency ?? "USD";
   return (
     <div className="space-y-3">
-      <LazyMonthlyChargesChart points={points} currency={currency} selectedMonth={selectedMonth} onSelectMonth={onSelectMonth} />
+      <MonthlyChargesChart points={points} currency={currency} selectedMonth={selectedMonth} onSelectMonth={onSelectMonth} />
       <details className="text-sm">
         <summary className="cursor-pointer text-accent">Show the figures as a table</summary>
         <ScrollRegion label="Monthly charges table (scrolls sideways)" className="mt-2">

@@ -5,16 +5,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 // Recharts is loaded only when a chart is on screen, never in a page's first-load JS; the charts
 // measure the browser's layout, so they aren't rendered on the server either.
-export const LazyMonthlyChargesChart = dynamic(() => import("./monthly-charges-chart"), {
-  ssr: false,
-  loading: () => <Skeleton className="h-72 w-full" />,
-});
-
-export const LazyChargeTypeChart = dynamic(() => import("./charge-type-chart"), {
-  ssr: false,
-  loading: () => <Skeleton className="h-40 w-full" />,
-});
-
 export const LazyBalanceHistoryChart = dynamic(() => import("./balance-history-chart"), {
   ssr: false,
   loading: () => <Skeleton className="h-64 w-full" />,

@@ -1,12 +1,18 @@
 "use client";
 
-// Loaded lazily (components/charts/lazy.tsx) so recharts stays out of the first-load JS.
-import { Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// The 12 months' charges, stacked by kind (credits below zero), drawn as plain SVG and HTML: it
+// renders with the page (on the server too), at its final size, in a few milliseconds, with no
+// chart library to load. Bars are placed in percentages, so the chart follows its box's width
+// without measuring it. Geometry uses numbers; the tooltip shows the decimal strings.
+import { useState } from "react";
 import { CHARGE_KINDS, type MonthlyChargesPoint } from "@/lib/charges/monthly";
+import { percentOf, valueScale } from "@/lib/charts/scale";
 import { formatMonth } from "@/lib/format";
 import { compactMoney, MoneyTooltip } from "./chart-tooltip";
 
 const COLORS = ["var(--chart-1)", "var(--chart-2)", "var(--chart-3)", "var(--chart-4)", "var(--chart-5)"];
+const PLOT_HEIGHT = 232;
+const BAR = 0.6; // of a month's band
 
 export interface MonthlyChargesChartProps {
   points: MonthlyChargesPoint[];
@@ -15,60 +21,112 @@ export interface MonthlyChargesChartProps {
   onSelectMonth?: (month: string) => void;
 }
 
-export default function MonthlyChargesChart({ points, currency, selectedMonth, onSelectMonth }: MonthlyChargesChartProps) {
-  // Recharts plots numbers; the decimal strings stay in the row for the tooltip.
-  const data = points.map((p) => ({
-    ...p,
-    label: formatMonth(`${p.month}-01`, true),
-    ...Object.fromEntries(CHARGE_KINDS.map((k) => [`${k.key}_n`, Number(p[k.key])])),
-  }));
+/** Each kind's segment of a month's bar: positive amounts stack up from zero, negative ones down. */
+function stack(p: MonthlyChargesPoint) {
+  let up = 0;
+  let down = 0;
+  const segments = CHARGE_KINDS.map((k, i) => {
+    const v = Number(p[k.key]);
+    const from = v >= 0 ? up : down;
+    if (v >= 0) up += v;
+    else down += v;
+    return { key: k.key, from, to: from + v, color: COLORS[i]! };
+  });
+  return { segments, up, down };
+}
+
+export function MonthlyChargesChart({ points, currency, selectedMonth, onSelectMonth }: MonthlyChargesChartProps) {
+  const [hovered, setHovered] = useState<number | null>(null);
+  const stacks = points.map(stack);
+  const scale = valueScale(Math.min(0, ...stacks.map((s) => s.down)), Math.max(0, ...stacks.map((s) => s.up)));
+  const top = (v: number) => 100 - percentOf(scale, v); // % from the top of the plot
+  const band = 100 / Math.max(1, points.length);
+  const shown = hovered === null ? null : points[hovered];
   return (
-    <div className="h-72 w-full" data-testid="monthly-charges-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="label" tick={{ fill: "var(--muted)", fontSize: 12 }} tickLine={false} axisLine={{ stroke: "var(--border)" }} />
-          <YAxis tickFormatter={(v: number) => compactMoney(v, currency)} tick={{ fill: "var(--muted)", fontSize: 12 }} tickLine={false} axisLine={false} width={64} />
-          <ReferenceLine y={0} stroke="var(--muted)" />
-          <Tooltip
-            cursor={{ fill: "var(--border)", opacity: 0.4 }}
-            content={({ active, payload }) => {
-              const row = payload?.[0]?.payload as (typeof data)[number] | undefined;
-              return (
-                <MoneyTooltip
-                  active={active}
-                  currency={currency}
-                  title={row ? formatMonth(`${row.month}-01`) : undefined}
-                  rows={
-                    row
-                      ? [...CHARGE_KINDS.map((k, i) => ({ label: k.label, amount: row[k.key], color: COLORS[i] })), { label: "Total", amount: row.total }]
-                      : []
-                  }
-                />
-              );
-            }}
-          />
-          <Legend wrapperStyle={{ fontSize: 12, color: "var(--fg)" }} />
-          {CHARGE_KINDS.map((k, i) => (
-            <Bar
-              key={k.key}
-              dataKey={`${k.key}_n`}
-              name={k.label}
-              stackId="charges"
-              fill={COLORS[i]}
-              isAnimationActive={false}
-              cursor={onSelectMonth ? "pointer" : undefined}
-              onClick={onSelectMonth ? (item) => onSelectMonth((item.payload as MonthlyChargesPoint).month) : undefined}
-              activeBar={false}
-            >
-              {/* The selected month stands out; the others fade. */}
-              {data.map((p) => (
-                <Cell key={p.month} fillOpacity={!selectedMonth || p.month === selectedMonth ? 1 : 0.4} />
-              ))}
-            </Bar>
+    <div className="w-full" data-testid="monthly-charges-chart">
+      <div className="relative flex" style={{ height: PLOT_HEIGHT }}>
+        <div aria-hidden className="relative w-16 shrink-0 text-xs text-muted">
+          {scale.ticks.map((t) => (
+            <span key={t} className="absolute right-2 -translate-y-1/2 tabular" style={{ top: `${top(t)}%` }}>
+              {compactMoney(t, currency)}
+            </span>
           ))}
-        </BarChart>
-      </ResponsiveContainer>
+        </div>
+        <svg
+          className="h-full min-w-0 flex-1 overflow-visible"
+          role="img"
+          aria-label="Charges of the last 12 months by kind (the figures are in the table below)"
+          onMouseLeave={() => setHovered(null)}
+        >
+          {scale.ticks.map((t) => (
+            <line key={t} x1="0" x2="100%" y1={`${top(t)}%`} y2={`${top(t)}%`} stroke={t === 0 ? "var(--muted)" : "var(--border)"} />
+          ))}
+          {stacks.map((s, i) => {
+            const month = points[i]!.month;
+            const faded = selectedMonth && month !== selectedMonth;
+            return (
+              <g key={month} data-month={month} fillOpacity={faded ? 0.4 : 1}>
+                {hovered === i ? <rect x={`${band * i}%`} width={`${band}%`} y="0" height="100%" fill="var(--border)" opacity={0.4} /> : null}
+                {s.segments
+                  .filter((seg) => seg.to !== seg.from)
+                  .map((seg) => (
+                    <rect
+                      key={seg.key}
+                      data-bar={seg.key}
+                      x={`${band * (i + (1 - BAR) / 2)}%`}
+                      width={`${band * BAR}%`}
+                      y={`${top(Math.max(seg.from, seg.to))}%`}
+                      height={`${Math.abs(top(seg.from) - top(seg.to))}%`}
+                      fill={seg.color}
+                    />
+                  ))}
+                <rect
+                  x={`${band * i}%`}
+                  width={`${band}%`}
+                  y="0"
+                  height="100%"
+                  fill="transparent"
+                  className={onSelectMonth ? "cursor-pointer" : undefined}
+                  onMouseEnter={() => setHovered(i)}
+                  onClick={onSelectMonth ? () => onSelectMonth(month) : undefined}
+                />
+              </g>
+            );
+          })}
+        </svg>
+        {shown && hovered !== null ? (
+          <div
+            className="pointer-events-none absolute top-0 z-10"
+            style={
+              hovered < points.length / 2
+                ? { left: `calc(4rem + (100% - 4rem) * ${(hovered + 1) / points.length})` }
+                : { right: `calc((100% - 4rem) * ${(points.length - hovered) / points.length})` }
+            }
+          >
+            <MoneyTooltip
+              active
+              currency={currency}
+              title={formatMonth(`${shown.month}-01`)}
+              rows={[...CHARGE_KINDS.map((k, i) => ({ label: k.label, amount: shown[k.key], color: COLORS[i] })), { label: "Total", amount: shown.total }]}
+            />
+          </div>
+        ) : null}
+      </div>
+      <div aria-hidden className="ml-16 flex pt-1 text-xs text-muted">
+        {points.map((p) => (
+          <span key={p.month} className="min-w-0 flex-1 truncate text-center">
+            {formatMonth(`${p.month}-01`, true)}
+          </span>
+        ))}
+      </div>
+      <ul aria-hidden className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs">
+        {CHARGE_KINDS.map((k, i) => (
+          <li key={k.key} className="flex items-center gap-1.5">
+            <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: COLORS[i] }} />
+            {k.label}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -41,6 +41,7 @@ const OTHER_ROUTES: Record<string, readonly Role[]> = {
   "GET /api/charges/monthly": ALL_ROLES,
   "GET /api/charges/summary.csv": ALL_ROLES,
   "GET /api/charges/breakdown.csv": ALL_ROLES,
+  "GET /api/charges/breakdown/rows": ALL_ROLES,
   "GET /api/invoices/{id}/pdf": ALL_ROLES,
   "GET /api/invoices/zip": ALL_ROLES,
   "POST /api/invoices/zip": ALL_ROLES,

@@ -7,6 +7,7 @@ import { GET as invoiceSearch } from "@/app/api/invoices/search/route";
 import { POST as invoiceZip } from "@/app/api/invoices/zip/route";
 import { GET as webhookHealth } from "@/app/api/webhook-deliveries/health/route";
 import { GET as chargesBreakdown } from "@/app/api/charges/breakdown/route";
+import { GET as chargesBreakdownRows } from "@/app/api/charges/breakdown/rows/route";
 import { GET as chargesSummary } from "@/app/api/charges/summary/route";
 import { GET as detailRecords } from "@/app/api/detail-records/route";
 import { GET as invoice } from "@/app/api/invoices/[id]/route";
@@ -17,6 +18,7 @@ import { GET as webhookDelivery } from "@/app/api/webhook-deliveries/[id]/route"
 import { GET as webhookDeliveries } from "@/app/api/webhook-deliveries/route";
 import { COMPRESS_MIN_BYTES } from "@/lib/api/handler";
 import { db } from "@/lib/db";
+import { Big } from "@/lib/money";
 import { useTempDatabase } from "@/lib/db/testing";
 import { UPSTREAM_TIMEOUTS } from "@/lib/telnyx/run";
 import { callRoute, session, TEST_API_KEY, useSimUpstream, users } from "./testing/sim-harness";
@@ -57,6 +59,23 @@ describe("every operation through the dashboard's API", () => {
     // A large one still is.
     expect(breakdown.text.length).toBeGreaterThan(COMPRESS_MIN_BYTES);
     expect(breakdown.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("the breakdown's rows: the first screen and all rows, sorted on the server from one upstream read", async () => {
+    const before = await sim.count("/charges_breakdown");
+    const [first, all] = await Promise.all([
+      callRoute(chargesBreakdownRows, `/api/charges/breakdown/rows?${lastMonthRange()}&sort=-cost&limit=5`),
+      callRoute(chargesBreakdownRows, `/api/charges/breakdown/rows?${lastMonthRange()}&sort=tn`),
+    ]);
+    expect(await sim.count("/charges_breakdown")).toBe(before + 1);
+    expect(first.status).toBe(200);
+    expect(first.json.data.rows).toHaveLength(5);
+    expect(first.json.data).toMatchObject({ sort: "-cost", q: "", numbers: all.json.data.rows.length, matched: all.json.data.rows.length, total: all.json.data.total });
+    const costs: string[] = first.json.data.rows.map((r: { cost: string }) => r.cost);
+    for (let i = 1; i < costs.length; i++) expect(new Big(costs[i - 1]!).gte(costs[i]!)).toBe(true);
+    expect(all.json.data.rows.map((r: { tn: string }) => r.tn)).toEqual(all.json.data.rows.map((r: { tn: string }) => r.tn).sort());
+    const bad = await callRoute(chargesBreakdownRows, `/api/charges/breakdown/rows?${lastMonthRange()}&sort=price&limit=0`);
+    expect(bad.status).toBe(422);
   });
 
   it("invoices: a page, one invoice, and its PDF with a fresh link", async () => {

@@ -1,5 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { breakdownRows, breakdownTotal, costByChargeType, filterBreakdown, sortBreakdown, visibleBreakdown } from "./breakdown";
+import { Big } from "@/lib/money";
+import { BREAKDOWN_SORTS, breakdownRows, breakdownTotal, costByChargeType, filterBreakdown, sortBreakdown, visibleBreakdown, type BreakdownRow, type BreakdownSort } from "./breakdown";
+
+/** The order as first written: one comparator, Big per cost comparison, localeCompare for text. */
+function referenceSort(rows: readonly BreakdownRow[], sort: BreakdownSort): BreakdownRow[] {
+  const desc = sort.startsWith("-");
+  const field = (desc ? sort.slice(1) : sort) as "tn" | "charge_type" | "owner" | "cost";
+  return [...rows].sort((a, b) => {
+    const c =
+      field === "cost" ? new Big(a.cost).cmp(b.cost) : field === "owner" ? a.owner_email.localeCompare(b.owner_email) : a[field].localeCompare(b[field]);
+    return (desc ? -c : c) || a.tn.localeCompare(b.tn);
+  });
+}
+
+/** Shuffled rows with many ties: few types and owners, costs repeated and differing past a float's precision. */
+function manyRows(n: number): BreakdownRow[] {
+  let x = 11;
+  const next = (m: number) => (x = (x * 1103515245 + 12345) % 2 ** 31) % m;
+  const costs = ["1.00", "1.0", "0.30000000000000001", "0.3", "-2.50", "12", "0.0075", "100.10", "99.999"];
+  const owners = ["b@x.example", "a@x.example", "Ä@x.example", "z@x.example"];
+  return Array.from({ length: n }, (_, i) => ({
+    tn: `+1${String(next(10_000_000)).padStart(7, "0")}${i % 3}`,
+    charge_type: ["local", "toll_free", "international", "Local"][next(4)]!,
+    owner_email: owners[next(owners.length)]!,
+    owner_id: "u",
+    services: "s",
+    cost: costs[next(costs.length)]!,
+  }));
+}
 
 const breakdown = {
   results: [
@@ -50,6 +78,15 @@ describe("charges breakdown", () => {
     expect(sortBreakdown(rows, "cost").map((r) => r.cost)).toEqual(["0.30", "2.00", "3.00", "3.50"]);
     expect(sortBreakdown(rows, "charge_type").map((r) => r.tn)).toEqual(["+442079460001", "+12015550100", "+12025550100", "+18005550100"]);
     expect(visibleBreakdown(rows, "local", "-tn").map((r) => r.tn)).toEqual(["+12025550100", "+12015550100"]);
+  });
+
+  it("sorts many rows exactly as one comparator of Big and localeCompare would", () => {
+    const many = manyRows(2_000);
+    for (const sort of BREAKDOWN_SORTS) expect(sortBreakdown(many, sort), sort).toEqual(referenceSort(many, sort));
+    // A difference a float would lose still orders the rows.
+    expect(sortBreakdown(many, "cost").findIndex((r) => r.cost === "0.30000000000000001")).toBeGreaterThan(
+      sortBreakdown(many, "cost").findLastIndex((r) => r.cost === "0.3"),
+    );
   });
 
   it("totals cost per charge type", () => {

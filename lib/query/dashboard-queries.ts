@@ -5,12 +5,13 @@ import { queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/fetcher";
 // Types only: these modules are server-side or hold more than the browser needs.
 import type { ActionEntry } from "@/lib/action-log";
+import type { BreakdownView } from "@/lib/charges/breakdown-view";
 import type { MonthlyChargesSeries } from "@/lib/charges/monthly";
 import type { InvoiceSearchResponse, PaidState } from "@/lib/invoices/filters";
 import type { PaginationMeta } from "@/lib/telnyx/schemas/common";
 import type { HealthReport } from "@/lib/webhooks/health";
 import { INVOICES_PAGE_SIZE } from "@/lib/invoices/filters";
-import { queryKeys, type ActionLogKeyParams } from "./keys";
+import { queryKeys, type ActionLogKeyParams, type BreakdownKeyParams } from "./keys";
 
 /** The query string of a request: empty and undefined values left out. */
 function queryString(params: Record<string, string | number | null | undefined>): string {
@@ -39,6 +40,14 @@ export function monthlySeriesOptions(months = 12) {
   return queryOptions({
     queryKey: queryKeys.dashboard.chargesMonthly(months),
     queryFn: ({ signal }) => apiFetch<MonthlyChargesSeries>(`/api/charges/monthly?months=${months}`, { signal }),
+  });
+}
+
+/** GET /api/charges/breakdown/rows: the breakdown's rows in the page's search and order (the first `limit`, or all). */
+export function breakdownRowsOptions(params: BreakdownKeyParams) {
+  return queryOptions({
+    queryKey: queryKeys.dashboard.chargesBreakdown(params),
+    queryFn: ({ signal }) => apiFetch<{ data: BreakdownView }>(`/api/charges/breakdown/rows?${queryString({ ...params })}`, { signal }),
   });
 }
 

@@ -7,13 +7,22 @@ import type { OperationName } from "@/lib/telnyx/operation-routes";
 import type { OperationParams } from "@/lib/telnyx/operation-specs";
 
 /** Reads the dashboard computes itself (from Telnyx reads or its own database), by name. */
-export type DashboardRead = "invoiceSearch" | "chargesMonthly" | "actionLog" | "webhookHealth" | "alerts" | "syncStatus" | "history" | "ledger" | "payments" | "close" | "approvals" | "tokens";
+export type DashboardRead = "invoiceSearch" | "chargesMonthly" | "chargesBreakdown" | "actionLog" | "webhookHealth" | "alerts" | "syncStatus" | "history" | "ledger" | "payments" | "close" | "approvals" | "tokens";
 
 export interface InvoiceSearchKeyParams {
   year: number | null;
   paid: "paid" | "unpaid" | null;
   page: number;
   size: number;
+}
+
+export interface BreakdownKeyParams {
+  start_date: string;
+  end_date: string;
+  q: string;
+  sort: string;
+  /** How many rows; undefined: all of them. */
+  limit?: number;
 }
 
 export interface ActionLogKeyParams {
@@ -38,6 +47,8 @@ export const queryKeys = {
     family: (name: DashboardRead) => ["dashboard", name] as const,
     invoiceSearch: (p: InvoiceSearchKeyParams) => ["dashboard", "invoiceSearch", { year: p.year, paid: p.paid, page: p.page, size: p.size }] as const,
     chargesMonthly: (months: number) => ["dashboard", "chargesMonthly", { months }] as const,
+    chargesBreakdown: (p: BreakdownKeyParams) =>
+      ["dashboard", "chargesBreakdown", { start_date: p.start_date, end_date: p.end_date, q: p.q, sort: p.sort, limit: p.limit ?? null }] as const,
     actionLog: (p: ActionLogKeyParams) => ["dashboard", "actionLog", p] as const,
     webhookHealth: (window: { from: string; to: string }) => ["dashboard", "webhookHealth", window] as const,
     /** Alert rules and events: one family, since a change to a rule changes both. */

@@ -2,11 +2,13 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ChargesView } from "@/components/charges/charges-view";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { loadBreakdownView } from "@/lib/charges/breakdown-read";
+import { BREAKDOWN_FIRST_ROWS, type BreakdownView } from "@/lib/charges/breakdown-view";
 import { loadMonthlySeries } from "@/lib/charges/monthly-series";
 import { previousRange } from "@/lib/charges/months";
 import { loadChargesSearchParams, selectedPeriod } from "@/lib/charges/period";
 import { pageRoles } from "@/lib/navigation";
-import { monthlySeriesOptions } from "@/lib/query/dashboard-queries";
+import { breakdownRowsOptions, monthlySeriesOptions } from "@/lib/query/dashboard-queries";
 import { getServerQueryClient, prefetchOperation } from "@/lib/query/server";
 
 export const metadata: Metadata = { title: "Charges" };
@@ -14,16 +16,28 @@ export const metadata: Metadata = { title: "Charges" };
 export default async function ChargesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser(pageRoles("/charges"));
   const now = new Date();
-  const period = selectedPeriod(loadChargesSearchParams(await searchParams), now);
+  const params = loadChargesSearchParams(await searchParams);
+  const period = selectedPeriod(params, now);
+  // The per-number breakdown (up to 10,000 rows) is read from Telnyx from now on, so that it is on
+  // its way while the rest renders; its first screen goes into the HTML only if it is ready by the
+  // time the rest is (a cached read), otherwise the browser asks for it (it never waits for it).
+  const firstRows =
+    period.kind === "invalid" ? null : { ...period.range, q: params.q, sort: params.sort, limit: BREAKDOWN_FIRST_ROWS };
+  let breakdownReady: { data: BreakdownView } | undefined;
+  if (firstRows)
+    loadBreakdownView(firstRows).then(
+      (value) => void (breakdownReady = value),
+      () => undefined, // the browser's own request shows the error
+    );
   // The chart and the period's summaries (this one and the one before, for the comparison) are
-  // read together; the per-number breakdown (up to 10,000 rows) loads in the browser instead of
-  // being inlined into the page's HTML.
+  // read together.
   await Promise.all([
     getServerQueryClient().prefetchQuery({ ...monthlySeriesOptions(12), queryFn: () => loadMonthlySeries(12, now) }),
     ...(period.kind === "invalid"
       ? []
       : [prefetchOperation("chargesSummary", period.range), prefetchOperation("chargesSummary", previousRange(period.range))]),
   ]);
+  if (firstRows && breakdownReady) getServerQueryClient().setQueryData(breakdownRowsOptions(firstRows).queryKey, breakdownReady);
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Charges</h1>
