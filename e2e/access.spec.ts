@@ -82,6 +82,20 @@ test.describe("owner", () => {
     for (const p of PAGES) await expect(nav.getByRole("link", { name: p.label, exact: true })).toBeVisible();
   });
 
+  test("a navigation link says it is loading while a slow page is on its way", async ({ page }) => {
+    await page.goto("/invoices");
+    // The next page's server answer (its RSC payload) takes 1.5 s more.
+    await page.route(/\/payments\?_rsc=/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1_500));
+      await route.continue();
+    });
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Payments", exact: true }).click();
+    await expect(nav.getByTestId("nav-pending")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Payments" })).toBeVisible({ timeout: 20_000 });
+    await expect(nav.getByTestId("nav-pending")).toHaveCount(0);
+  });
+
   test("after login, ?next= never leaves the dashboard, and odd values still end on a page", async ({ page }) => {
     for (const next of ["/%09/evil.example/phish", "/%0A/x", "/%5C/evil.example", "https://evil.example/"]) {
       const res = await page.goto(`/login?next=${next}`);

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
 
@@ -21,10 +21,26 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
               )}
             >
               {link.label}
+              <PendingMark />
             </Link>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * While the page a link leads to is on its way (a page shows when its content is ready, without a
+ * loading screen), the link says so: a pulsing dot, and "loading" for screen readers.
+ */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  if (!pending) return null;
+  return (
+    <span role="status" className="ml-2 inline-flex align-middle" data-testid="nav-pending">
+      <span aria-hidden className="h-1.5 w-1.5 animate-pulse rounded-full bg-current motion-reduce:animate-none" />
+      <span className="sr-only">loading</span>
+    </span>
   );
 }
