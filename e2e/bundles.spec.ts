@@ -1,13 +1,10 @@
 // zod stays out of the first load of every page that has no form open when it loads: what those
 // pages validate in the browser uses zod-free helpers (lib/telnyx/contract.ts), and the routes'
 // schemas stay on the server. The check reads the chunks the page's HTML names, as the bench does.
-import { containsZod, fetchChunks } from "../bench/lib/first-load";
+import { containsZod, fetchChunks, FORM_PAGES } from "../bench/lib/first-load";
 import { PAGES } from "../lib/navigation";
 import { E2E } from "./env";
 import { expect, storageStateFor, test } from "./fixtures";
-
-/** Pages whose first screen is a form validated with the routes' zod schemas. */
-const FORM_PAGES = new Set(["/settings/billing"]);
 
 test.use({ storageState: storageStateFor("owner") });
 

@@ -4,6 +4,9 @@
 // on demand) are not named by the HTML and not counted. Used by the bench and by e2e/bundles.spec.ts.
 import { gzipSync } from "node:zlib";
 
+/** Pages whose first screen is a form validated with the routes' zod schemas: the only ones whose first load may carry zod. */
+export const FORM_PAGES: ReadonlySet<string> = new Set(["/settings/billing"]);
+
 const CHUNK = /(?:\/_next\/)?static\/chunks\/[A-Za-z0-9_.~-]+\.js/g;
 const NOMODULE_SCRIPT = /<script\b[^>]*\bnoModule\b[^>]*>/gi;
 const normalize = (chunk: string) => `/_next/${chunk.replace(/^\/_next\//, "")}`;

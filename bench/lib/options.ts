@@ -17,7 +17,7 @@ export interface Options {
 }
 
 const USAGE = `npm run bench -- [--quick] [--build auto|always|never] [--only ${SECTIONS.join(",")}]
-  [--dashboard-port 3500] [--sim-port 4510] [--dist-dir .next-bench] [--lighthouse-runs 3] [--out bench/results/latest.json]
+  [--dashboard-port 3500] [--sim-port 4510] [--dist-dir .next-bench] [--lighthouse-runs 5] [--out bench/results/latest.json]
 Environment: BENCH_DASHBOARD_PORT, BENCH_SIM_PORT, BENCH_DIST_DIR override the defaults.`;
 
 function port(value: string | undefined, fallback: number, name: string): number {
@@ -52,7 +52,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     if (!SECTIONS.includes(s as Section)) throw new Error(`unknown section ${s}; sections: ${SECTIONS.join(", ")}`);
     only.add(s as Section);
   }
-  const runs = Number(values["lighthouse-runs"] ?? 3);
+  const runs = Number(values["lighthouse-runs"] ?? 5);
   if (!Number.isInteger(runs) || runs < 1 || runs > 5) throw new Error("--lighthouse-runs must be 1 to 5");
   const quick = values.quick!;
   return {
