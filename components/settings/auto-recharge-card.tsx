@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
@@ -13,7 +12,6 @@ import { FormField } from "@/components/ui/form-field";
 import { QueryBoundary } from "@/components/ui/query-boundary";
 import { apiFetch } from "@/lib/api/fetcher";
 import {
-  autoRechargeFormSchema,
   changedFields,
   describeChanges,
   describeRule,
@@ -35,6 +33,7 @@ import { PAYMENT_PREFERENCES, RECHARGE_BOUNDS, THRESHOLD_BOUNDS } from "@/lib/te
 import { formatMoney } from "@/lib/money";
 import { AMOUNT_FIELD, AmountInput } from "./amount-input";
 import { AutoRechargePreview } from "./auto-recharge-preview";
+import { lazyResolver, prefetchFormSchemas, useFormSchemas } from "./lazy-forms";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 import { WriteErrorAlert } from "./write-error-alert";
 
@@ -54,10 +53,12 @@ function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: s
   const { data } = useSuspenseQuery(operationQuery("autoRecharge", {}));
   // What Telnyx has: the baseline for "changed", for old → new and for the no-op check.
   const saved = useMemo(() => toFormValues(data.data), [data]);
-  const schema = useMemo(() => autoRechargeFormSchema(saved), [saved]);
+  // zod loads after the first screen: when idle, on focus, or with the first validation.
+  useFormSchemas();
+  const resolver = useMemo(() => lazyResolver((schemas) => schemas.autoRechargeResolver(saved)), [saved]);
 
   const form = useForm<FormInput, unknown, FormInput>({
-    resolver: zodResolver(schema),
+    resolver,
     // Telnyx's newer state flows in when it changes; what the user has typed stays.
     values: saved,
     resetOptions: { keepDirtyValues: true },
@@ -124,7 +125,7 @@ function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: s
     pendingCount === 0 ? "No changes to save" : `Review ${pendingCount} ${pendingCount === 1 ? "change" : "changes"} before saving`;
 
   return (
-    <form noValidate onSubmit={onReview} aria-label="Auto-recharge settings">
+    <form noValidate onSubmit={onReview} onFocus={prefetchFormSchemas} aria-label="Auto-recharge settings">
       <fieldset disabled={!canEdit || mutation.isPending} className="space-y-4">
         <legend className="sr-only">Auto-recharge settings</legend>
         {!canEdit ? (
