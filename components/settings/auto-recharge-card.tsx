@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { invalidateApprovals, isPendingReply, type PendingReply } from "@/components/approvals/queries";
-import { SentForApproval } from "@/components/approvals/sent-for-approval";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -36,6 +36,9 @@ import { AutoRechargePreview } from "./auto-recharge-preview";
 import { lazyResolver, prefetchFormSchemas, useFormSchemas } from "./lazy-forms";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 import { WriteErrorAlert } from "./write-error-alert";
+
+// Shown only after a save the approval policy holds: loaded then, not with the page (#16's budget).
+const SentForApproval = dynamic(() => import("@/components/approvals/sent-for-approval").then((m) => m.SentForApproval));
 
 type Prefs = OperationOutput<"autoRecharge">;
 type FormInput = AutoRechargeFormValues;
