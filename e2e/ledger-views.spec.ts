@@ -31,11 +31,14 @@ test.describe("ledger views", () => {
   test("overview: balance history (reconstructed days labelled, 30/90 days), daily spend, and the runway's trailing rate", async ({ page }) => {
     await page.goto("/");
     const history = page.getByTestId("balance-history-card");
+    // The charts mount when scrolled into view (components/charts/lazy.tsx).
+    await history.scrollIntoViewIfNeeded();
     await expect(history.getByTestId("balance-history-chart")).toBeVisible({ timeout: 30_000 }); // recharts loads after the first paint
     await expect(history.getByTestId("balance-history-note")).toContainText(/reconstructed/);
     await history.getByRole("tab", { name: "90 days" }).click();
     await expect(history.getByRole("tab", { name: "90 days" })).toHaveAttribute("aria-selected", "true");
     await expect(history.getByTestId("balance-history-chart")).toBeVisible({ timeout: 30_000 }); // recharts loads after the first paint
+    await page.getByTestId("daily-spend-card").scrollIntoViewIfNeeded();
     await expect(page.getByTestId("daily-spend-card").getByTestId("daily-spend-chart")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("runway-basis")).toContainText(/the trailing (7|30)-day average of .+ a day, the higher of the last 7 days/i);
     await expectAxeClean(page);

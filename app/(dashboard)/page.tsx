@@ -11,6 +11,10 @@ import { PendingApprovalsCard } from "@/components/overview/pending-approvals-ca
 import { RunwayCard } from "@/components/overview/runway-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { loadMonthlySeries } from "@/lib/charges/monthly-series";
+import { db } from "@/lib/db";
+import { balanceHistoryOptions, dailySpendOptions } from "@/lib/history/queries";
+import { balanceHistoryRange, overviewSpendRange } from "@/lib/history/series";
+import { balanceHistory, dailySpend } from "@/lib/ledger/read";
 import { LATEST_INVOICES } from "@/lib/invoices/filters";
 import { monthOf, monthRange } from "@/lib/charges/months";
 import { pageRoles } from "@/lib/navigation";
@@ -23,13 +27,25 @@ export default async function OverviewPage() {
   const user = await requirePageUser(pageRoles("/"));
   const now = new Date();
   const month = monthOf(now);
-  // All reads start together; each card shows its own error if its read failed.
+  const spend = overviewSpendRange(now.toISOString());
+  const history = balanceHistoryRange(now.toISOString(), 30);
+  // All reads start together; each card shows its own error if its read failed. The ledger's
+  // reads (local) are in the first HTML too: the runway and history cards render with the page
+  // instead of after it, so nothing large paints late (Largest Contentful Paint, #16).
   await Promise.all([
     prefetchOperation("balance", {}),
     prefetchOperation("chargesSummary", monthRange(month)),
     prefetchOperation("autoRecharge", {}),
     prefetchOperation("invoices", LATEST_INVOICES),
     getServerQueryClient().prefetchQuery({ ...monthlySeriesOptions(12), queryFn: () => loadMonthlySeries(12, now) }),
+    getServerQueryClient().prefetchQuery({
+      ...dailySpendOptions(spend.from, spend.to),
+      queryFn: async () => ({ data: await dailySpend(await db(), spend.from, spend.to, "record_type") }),
+    }),
+    getServerQueryClient().prefetchQuery({
+      ...balanceHistoryOptions(history.from, history.to),
+      queryFn: async () => ({ data: await balanceHistory(await db(), history.from, history.to) }),
+    }),
   ]);
   return (
     <>

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import dynamic from "next/dynamic";
 import { debounce, useQueryStates } from "nuqs";
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -9,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
 import { PagedListState } from "@/components/ui/paged-list-state";
+import { LoadingBlock } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { AUDIT_PRESETS, matchActor, presetStart, summarizeChanges } from "@/lib/audit/wording";
 import { formatCount, formatDateTime } from "@/lib/format";
@@ -18,9 +20,14 @@ import { operationPagesQuery } from "@/lib/query/operation-query";
 import { CHANGE_MADE_BY } from "@/lib/telnyx/contract";
 import type { AuditEvent } from "@/lib/telnyx/schemas/audit-events";
 import { cn } from "@/lib/utils/cn";
-import { AuditEventDetail } from "./audit-event-detail";
 import { facetCounts, filterEvents, hasQuickFilters, type AuditFilters } from "./filter-events";
 import { auditQuery, auditSearchParams, CHANGE_MADE_BY_LABEL } from "./search-params";
+
+// An opened event's detail (its wording and the raw JSON diff) is needed only after a click: it
+// loads then, not with the page.
+const AuditEventDetail = dynamic(() => import("./audit-event-detail").then((m) => m.AuditEventDetail), {
+  loading: () => <LoadingBlock label="the event" lines={4} />,
+});
 
 const ROW_HEIGHT = 52;
 /** Start loading the next page this many rows before the end of the scrolled list. */

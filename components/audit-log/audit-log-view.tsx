@@ -1,11 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
+import { LoadingBlock } from "@/components/ui/skeleton";
 import { tabPanelProps, TabNav } from "@/components/ui/tab-nav";
-import { ActionLogPanel } from "./action-log-panel";
 import { AuditEventsPanel } from "./audit-events-panel";
-import { KeptAuditEvents } from "./kept-audit-events";
 import { auditSearchParams } from "./search-params";
+
+// The other two tabs load when opened (or with the page when its address opens one of them).
+const KeptAuditEvents = dynamic(() => import("./kept-audit-events").then((m) => m.KeptAuditEvents), {
+  loading: () => <LoadingBlock label="the dashboard's copy" />,
+});
+const ActionLogPanel = dynamic(() => import("./action-log-panel").then((m) => m.ActionLogPanel), {
+  loading: () => <LoadingBlock label="the dashboard's actions" />,
+});
 
 /** Telnyx's audit log, the dashboard's kept copy of it (searchable) and its own action log, as tabs. */
 export function AuditLogView() {

@@ -13,7 +13,7 @@ import { QueryResult } from "@/components/ui/query-result";
 import { EmptyState } from "@/components/ui/states";
 import { TabNav, tabPanelProps } from "@/components/ui/tab-nav";
 import { balanceHistoryOptions, dailySpendOptions } from "@/lib/history/queries";
-import { addUtcDays, balanceChartRows, dailyTotals, utcDayOf } from "@/lib/history/series";
+import { addUtcDays, balanceChartRows, balanceHistoryRange, dailyTotals, overviewSpendRange } from "@/lib/history/series";
 import { Big } from "@/lib/money";
 
 function NoHistory({ isOwner }: { isOwner: boolean }) {
@@ -34,11 +34,6 @@ function NoHistory({ isOwner }: { isOwner: boolean }) {
 }
 
 /** The range the overview's daily spend and the runway share: the 30 days before today, and today. */
-export function overviewSpendRange(now: string) {
-  const today = utcDayOf(new Date(now));
-  return { today, from: addUtcDays(today, -30), to: addUtcDays(today, 1) };
-}
-
 const PERIODS = [
   { id: "30", label: "30 days" },
   { id: "90", label: "90 days" },
@@ -47,9 +42,8 @@ type Period = (typeof PERIODS)[number]["id"];
 
 export function BalanceHistoryCard({ now, isOwner }: { now: string; isOwner: boolean }) {
   const [period, setPeriod] = useState<Period>("30");
-  const today = utcDayOf(new Date(now));
-  const to = addUtcDays(today, 1);
-  const query = useQuery({ ...balanceHistoryOptions(addUtcDays(to, -Number(period)), to), placeholderData: keepPreviousData });
+  const { from, to } = balanceHistoryRange(now, Number(period));
+  const query = useQuery({ ...balanceHistoryOptions(from, to), placeholderData: keepPreviousData });
   return (
     <Card aria-labelledby="balance-history-title" data-testid="balance-history-card" className="md:col-span-2">
       <CardHeader title={<span id="balance-history-title">Balance history</span>} description="From the dashboard's ledger (UTC days)" />

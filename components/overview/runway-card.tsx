@@ -10,9 +10,8 @@ import { computeRunway } from "@/lib/charges/runway";
 import { summaryTotals } from "@/lib/charges/totals";
 import { formatCount, formatDate } from "@/lib/format";
 import { dailySpendOptions } from "@/lib/history/queries";
-import { trailingRates } from "@/lib/history/series";
+import { overviewSpendRange, trailingRates } from "@/lib/history/series";
 import { operationQuery } from "@/lib/query/operation-query";
-import { overviewSpendRange } from "./history-cards";
 
 function RunwayFigures({ now }: { now: Date }) {
   const [balance, summary] = useSuspenseQueries({

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -31,8 +30,9 @@ import { operationQuery } from "@/lib/query/operation-query";
 import { operationRoutes } from "@/lib/telnyx/operation-routes";
 import type { OperationOutput } from "@/lib/telnyx/operation-specs";
 import { PAYMENT_BOUNDS } from "@/lib/telnyx/contract";
-import { paymentRequest, type PaymentRequest } from "@/lib/telnyx/schemas/payments";
+import type { PaymentRequest } from "@/lib/telnyx/schemas/payments";
 import { AMOUNT_FIELD, AmountInput } from "./amount-input";
+import { lazyResolver, prefetchFormSchemas, useFormSchemas } from "./lazy-forms";
 import { WriteErrorAlert } from "./write-error-alert";
 
 export const AMOUNT_PRESETS = ["50.00", "100.00", "250.00", "500.00"] as const;
@@ -49,6 +49,8 @@ function postPayment(intent: PaymentIntent): Promise<PaymentReply | PendingReply
     headers: { "Idempotency-Key": intent.key },
   });
 }
+
+const PAYMENT_RESOLVER = lazyResolver((schemas) => schemas.paymentResolver);
 
 const centsToAmount = (cents: number) => new Big(cents).div(100).toFixed(2);
 
@@ -103,7 +105,9 @@ export function AddFundsCard() {
     ? `the ${PREFERENCE_LABELS[preference]} stored on your Telnyx account (your auto-recharge payment preference)`
     : "the payment method stored on your Telnyx account";
 
-  const form = useForm<PaymentRequest>({ resolver: zodResolver(paymentRequest), defaultValues: { amount: "" }, mode: "onSubmit" });
+  // zod loads after the first screen: when idle, on focus, or with the first validation.
+  const schemas = useFormSchemas();
+  const form = useForm<PaymentRequest>({ resolver: PAYMENT_RESOLVER, defaultValues: { amount: "" }, mode: "onSubmit" });
   const { register, handleSubmit, formState, setValue, control } = form;
   const typed = useWatch({ control, name: "amount" });
 
@@ -161,8 +165,8 @@ export function AddFundsCard() {
     mutation.mutate(intentFor(browserIntentStorage(), amount));
   };
 
-  const validAmount = paymentRequest.safeParse({ amount: typed ?? "" });
-  const submitLabel = validAmount.success ? `Add ${formatMoney(validAmount.data.amount, currency)}…` : "Add funds…";
+  const validAmount = schemas?.validPaymentAmount(typed ?? "") ?? null;
+  const submitLabel = validAmount !== null ? `Add ${formatMoney(validAmount, currency)}…` : "Add funds…";
 
   return (
     <Card aria-labelledby="add-funds-title">
@@ -209,6 +213,7 @@ export function AddFundsCard() {
       <form
         noValidate
         aria-label="Add funds"
+        onFocus={prefetchFormSchemas}
         onSubmit={handleSubmit(({ amount }) => {
           setFailure(null);
           setReply(null);

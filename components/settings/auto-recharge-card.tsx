@@ -1,11 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { invalidateApprovals, isPendingReply, type PendingReply } from "@/components/approvals/queries";
-import { SentForApproval } from "@/components/approvals/sent-for-approval";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -14,7 +13,6 @@ import { QueryBoundary } from "@/components/ui/query-boundary";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, TableRowHead } from "@/components/ui/table";
 import { apiFetch } from "@/lib/api/fetcher";
 import {
-  autoRechargeFormSchema,
   changedFields,
   describeChanges,
   describeRule,
@@ -36,8 +34,12 @@ import { PAYMENT_PREFERENCES, RECHARGE_BOUNDS, THRESHOLD_BOUNDS } from "@/lib/te
 import { formatMoney } from "@/lib/money";
 import { AMOUNT_FIELD, AmountInput } from "./amount-input";
 import { AutoRechargePreview } from "./auto-recharge-preview";
+import { lazyResolver, prefetchFormSchemas, useFormSchemas } from "./lazy-forms";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 import { WriteErrorAlert } from "./write-error-alert";
+
+// Shown only after a save the approval policy holds: loaded then, not with the page (#16's budget).
+const SentForApproval = dynamic(() => import("@/components/approvals/sent-for-approval").then((m) => m.SentForApproval));
 
 type Prefs = OperationOutput<"autoRecharge">;
 type FormInput = AutoRechargeFormValues;
@@ -55,10 +57,12 @@ function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: s
   const { data } = useSuspenseQuery(operationQuery("autoRecharge", {}));
   // What Telnyx has: the baseline for "changed", for old → new and for the no-op check.
   const saved = useMemo(() => toFormValues(data.data), [data]);
-  const schema = useMemo(() => autoRechargeFormSchema(saved), [saved]);
+  // zod loads after the first screen: when idle, on focus, or with the first validation.
+  useFormSchemas();
+  const resolver = useMemo(() => lazyResolver((schemas) => schemas.autoRechargeResolver(saved)), [saved]);
 
   const form = useForm<FormInput, unknown, FormInput>({
-    resolver: zodResolver(schema),
+    resolver,
     // Telnyx's newer state flows in when it changes; what the user has typed stays.
     values: saved,
     resetOptions: { keepDirtyValues: true },
@@ -125,7 +129,7 @@ function AutoRechargeForm({ canEdit, currency }: { canEdit: boolean; currency: s
     pendingCount === 0 ? "No changes to save" : `Review ${pendingCount} ${pendingCount === 1 ? "change" : "changes"} before saving`;
 
   return (
-    <form noValidate onSubmit={onReview} aria-label="Auto-recharge settings">
+    <form noValidate onSubmit={onReview} onFocus={prefetchFormSchemas} aria-label="Auto-recharge settings">
       <fieldset disabled={!canEdit || mutation.isPending} className="space-y-4">
         <legend className="sr-only">Auto-recharge settings</legend>
         {!canEdit ? (

@@ -1,12 +1,12 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
+import { deferredChart } from "@/components/charts/lazy";
 import { Button } from "@/components/ui/button";
 import { controlClass, labelClass } from "@/components/ui/control-styles";
-import { LoadingBlock, Skeleton } from "@/components/ui/skeleton";
+import { LoadingBlock } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { ClippedText } from "@/components/ui/clipped-text";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -16,7 +16,8 @@ import { webhookHealthOptions } from "@/lib/query/dashboard-queries";
 import { bucketLabel, HOUR_MS } from "@/lib/webhooks/health";
 import { healthWindow, webhookSearchParams, type HealthWindow } from "./search-params";
 
-const HealthChart = dynamic(() => import("./health-chart"), { ssr: false, loading: () => <Skeleton className="h-64 w-full" /> });
+// Recharts loads once the chart's fixed-height box is on screen and the browser is idle.
+const HealthChart = deferredChart(() => import("./health-chart"), "h-64 w-full");
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
 

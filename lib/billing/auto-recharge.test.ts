@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { autoRechargeFormSchema } from "./auto-recharge-schema";
 import {
-  autoRechargeFormSchema,
   changedFields,
   describeChanges,
   describeImmediateRecharge,

@@ -1,9 +1,9 @@
-// Auto-recharge in plain terms: the form's schema (built from the same pieces as the PATCH body's),
-// what changed between Telnyx's saved state and the form, and the rule written as a sentence.
+// Auto-recharge in plain terms: what changed between Telnyx's saved state and the form, and the
+// rule written as a sentence. No zod here: the form's schema is in ./auto-recharge-schema.ts, which
+// the browser loads only around the form's first validation.
 // Pure functions: the settings card and its unit tests share them.
-import { z } from "zod";
 import { Big, DECIMAL_PATTERN, formatMoney } from "@/lib/money";
-import { autoRechargeUpdate, type AutoRechargePrefs, type AutoRechargeUpdate } from "@/lib/telnyx/schemas/auto-recharge";
+import type { AutoRechargePrefs, AutoRechargeUpdate } from "@/lib/telnyx/schemas/auto-recharge";
 import { PREFERENCE_LABELS, type PaymentPreference } from "./payment-words";
 
 export { PREFERENCE_LABELS, type PaymentPreference };
@@ -32,35 +32,6 @@ const FIELD_ORDER: (keyof AutoRechargeFormValues)[] = [
   "preference",
   "invoice_enabled",
 ];
-
-const updateFields = autoRechargeUpdate.shape;
-
-/**
- * An amount field: the update schema's own check, except that the value Telnyx already has is
- * accepted as it is. It is not sent (only changes are), and an account whose stored threshold is
- * outside the dashboard's bounds must still be able to, say, switch auto-recharge off.
- */
-function amountField(check: z.ZodType<string, string>, saved: string | undefined) {
-  return z
-    .string({ error: "is required" })
-    .superRefine((value, ctx) => {
-      if (saved !== undefined && value.trim() === saved) return;
-      const result = check.safeParse(value);
-      if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
-    })
-    .transform((value) => value.trim());
-}
-
-/** The form's schema: all fields required, each checked with the PATCH body's rules. */
-export function autoRechargeFormSchema(saved?: AutoRechargeFormValues) {
-  return z.object({
-    enabled: updateFields.enabled.unwrap(),
-    threshold_amount: amountField(updateFields.threshold_amount.unwrap(), saved?.threshold_amount),
-    recharge_amount: amountField(updateFields.recharge_amount.unwrap(), saved?.recharge_amount),
-    preference: updateFields.preference.unwrap(),
-    invoice_enabled: updateFields.invoice_enabled.unwrap(),
-  });
-}
 
 /** "104.5" from Telnyx shows as "104.50"; amounts with more decimals are left as they are. */
 function asFormAmount(amount: string): string {

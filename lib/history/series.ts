@@ -10,6 +10,18 @@ const DAY_MS = 86_400_000;
 export const addUtcDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 export const utcDayOf = (d: Date) => d.toISOString().slice(0, 10);
 
+/** The overview's daily usage card's and runway's days: the last 30 and today (UTC, `to` exclusive). */
+export function overviewSpendRange(now: string) {
+  const today = utcDayOf(new Date(now));
+  return { today, from: addUtcDays(today, -30), to: addUtcDays(today, 1) };
+}
+
+/** The balance history card's days: the last `days` UTC days, today included (`to` exclusive). */
+export function balanceHistoryRange(now: string, days: number) {
+  const to = addUtcDays(utcDayOf(new Date(now)), 1);
+  return { from: addUtcDays(to, -days), to };
+}
+
 export interface BalanceChartRow {
   t: number;
   at: string;

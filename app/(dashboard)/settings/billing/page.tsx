@@ -1,9 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { AddFundsCard } from "@/components/settings/add-funds-card";
-import { ApprovalPolicyCard } from "@/components/settings/approval-policy-card";
 import { AutoRechargeCard } from "@/components/settings/auto-recharge-card";
-import { RecentPaymentsCard } from "@/components/settings/recent-payments-card";
+import { OwnerBillingCards } from "@/components/settings/owner-cards";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pageRoles } from "@/lib/navigation";
 import { getServerQueryClient, prefetchOperation } from "@/lib/query/server";
@@ -27,13 +25,7 @@ export default async function BillingSettingsPage() {
       <HydrationBoundary state={dehydrate(getServerQueryClient())}>
         <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <AutoRechargeCard canEdit={isOwner} />
-          {isOwner ? (
-            <div className="grid min-w-0 grid-cols-1 gap-4">
-              <AddFundsCard />
-              <RecentPaymentsCard />
-              <ApprovalPolicyCard />
-            </div>
-          ) : null}
+          {isOwner ? <OwnerBillingCards /> : null}
         </div>
       </HydrationBoundary>
     </>
