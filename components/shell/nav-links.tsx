@@ -12,8 +12,12 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
         const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
         return (
           <li key={link.href}>
+            {/* No prefetch: every page is dynamic (signed in), so a prefetch could only fetch the
+                layout this page already has, and the twelve links asked for it twice on every load:
+                24 requests, each a server render and main-thread work while the page starts. */}
             <Link
               href={link.href}
+              prefetch={false}
               aria-current={active ? "page" : undefined}
               className={cn(
                 "block whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm hover:bg-bg focus-visible:outline-2 focus-visible:outline-accent md:px-3 md:py-2",
