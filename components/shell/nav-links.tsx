@@ -35,8 +35,9 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
 }
 
 /**
- * While the page a link leads to is on its way (a page shows when its content is ready, without a
- * loading screen), the link says so: a pulsing dot, and "loading" for screen readers.
+ * While the page a link leads to is on its way (nothing is prefetched, so until the server's first
+ * answer, its loading screen included, arrives), the link says so: a pulsing dot, and "loading"
+ * for screen readers.
  */
 function PendingMark() {
   const { pending } = useLinkStatus();
