@@ -144,14 +144,27 @@ function world() {
       return () => heartbeats.splice(heartbeats.indexOf(fn), 1);
     },
   });
-  const forgetInflight = () => (globalThis as unknown as { __idempotencyInflight: Map<string, unknown> }).__idempotencyInflight.clear();
+  // The process is gone: what it had in flight is forgotten. Its claim is committed before its
+  // in-flight entry is set (a later turn of the event loop), so wait for that entry first, else
+  // it would be set after the clearing and a "restarted" caller would wait on it for ever.
+  const forgetInflight = async () => {
+    const inflight = (globalThis as unknown as { __idempotencyInflight: Map<string, unknown> }).__idempotencyInflight;
+    for (let i = 0; inflight.size === 0; i++) {
+      if (i >= 2_000) throw new Error("nothing in flight after 10 s");
+      await sleep(5);
+    }
+    inflight.clear();
+  };
   return { deps, heartbeats, forgetInflight, elapsed: () => now - 1_000_000 };
 }
 
 /** Until the claim of `key` is in the database. */
 async function claimed(key: string, userId = "u1", scope = "payments"): Promise<void> {
   const store = databaseClaimStore();
-  for (let i = 0; i < 400 && !(await store.get({ scope, userId, key })); i++) await sleep(5);
+  for (let i = 0; !(await store.get({ scope, userId, key })); i++) {
+    if (i >= 2_000) throw new Error(`no claim of ${key} after 10 s`);
+    await sleep(5);
+  }
 }
 
 function deferred<T>() {
@@ -167,7 +180,7 @@ await describeEachEngine("who holds a claim (a crash mid-payment)", () => {
     const w = world();
     void runOnce("payments", "crash-1", "u1", () => new Promise(() => undefined), { amount: "5.00" }, w.deps(A)); // dies mid-call
     await claimed("crash-1"); // the first request got its claim in
-    w.forgetInflight(); // the process is gone
+    await w.forgetInflight(); // the process is gone
     const fn = vi.fn(async () => ({ status: 200, body: "charged again" }));
     const restarted = w.deps({ instance: A.instance, boot: "boot-2" });
     const result = await runOnce("payments", "crash-1", "u1", fn, { amount: "5.00" }, restarted);
@@ -189,7 +202,7 @@ await describeEachEngine("who holds a claim (a crash mid-payment)", () => {
     // Silent owner (another instance that died): B gives up on it after 15 s, not 90 s.
     void runOnce("payments", "crash-2", "u1", () => new Promise(() => undefined), undefined, w.deps(A));
     await claimed("crash-2"); // the first request got its claim in
-    w.forgetInflight();
+    await w.forgetInflight();
     w.heartbeats.length = 0; // its timer died with it
     const fn = vi.fn(async () => ({ status: 200, body: "twice" }));
     expect(await runOnce("payments", "crash-2", "u1", fn, undefined, w.deps(B))).toMatchObject({ status: 504, outcome: "unknown" });
@@ -201,7 +214,7 @@ await describeEachEngine("who holds a claim (a crash mid-payment)", () => {
     const upstream = deferred<{ status: number; body: unknown }>();
     const first = runOnce("payments", "live-1", "u1", () => upstream.promise, undefined, w.deps(A));
     await claimed("live-1"); // the first request got its claim in
-    w.forgetInflight();
+    await w.forgetInflight();
     const start = w.elapsed();
     let lastBeat = start;
     const waiter = runOnce("payments", "live-1", "u1", fn, undefined, w.deps(B, (t) => {
