@@ -24,6 +24,17 @@ const config = [
     rules: { "dashboard/client-boundaries": "error" },
   },
   {
+    // In-app links go through components/ui/app-link.tsx (no prefetch unless asked).
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/app-link.tsx", "components/shell/nav-links.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", importNames: ["default"], message: "Use AppLink from @/components/ui/app-link (no prefetch unless asked)." }] },
+      ],
+    },
+  },
+  {
     // The forms: validated in the browser with the same zod schemas the routes use.
     files: ["components/settings/**", "components/charges/custom-range-form.tsx", "app/login/login-form.tsx"],
     rules: { "dashboard/client-boundaries": ["error", { allowZod: true }] },

@@ -96,6 +96,23 @@ test.describe("owner", () => {
     await expect(nav.getByTestId("nav-pending")).toHaveCount(0);
   });
 
+  test("a page load prefetches no other page (links in cards and table rows included)", async ({ page }) => {
+    const rsc: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("_rsc=")) rsc.push(r.url());
+    });
+    for (const path of ["/", "/invoices"]) {
+      await page.goto(path);
+      // Cards and rows with links are on screen (Next prefetches visible links once idle).
+      await expect(page.locator("main a[href^='/charges']").first()).toBeVisible();
+      await page.waitForLoadState("networkidle");
+    }
+    expect(rsc).toEqual([]);
+    // A click still navigates.
+    await page.locator("main a[href^='/charges?month=']").first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Charges" })).toBeVisible();
+  });
+
   test("after login, ?next= never leaves the dashboard, and odd values still end on a page", async ({ page }) => {
     for (const next of ["/%09/evil.example/phish", "/%0A/x", "/%5C/evil.example", "https://evil.example/"]) {
       const res = await page.goto(`/login?next=${next}`);

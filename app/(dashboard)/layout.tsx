@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { Suspense, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { CurrencyBadge } from "./currency-badge";
@@ -21,9 +21,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </a>
       <aside className="border-b border-border bg-surface md:min-h-screen md:border-b-0 md:border-r">
         <div className="flex items-center justify-between gap-2 px-4 py-3 md:block">
-          <Link href="/" className="text-base font-semibold">
+          <AppLink href="/" className="text-base font-semibold">
             Telnyx Billing
-          </Link>
+          </AppLink>
           <div className="flex items-center gap-2 md:mt-2">
             {isDemoMode() ? (
               <Badge tone="warning" title="No Telnyx API key is set: the built-in simulator answers with made-up data">

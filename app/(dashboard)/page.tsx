@@ -15,7 +15,7 @@ import { db } from "@/lib/db";
 import { balanceHistoryOptions, dailySpendOptions } from "@/lib/history/queries";
 import { balanceHistoryRange, overviewSpendRange } from "@/lib/history/series";
 import { balanceHistory, dailySpend } from "@/lib/ledger/read";
-import { LATEST_INVOICES } from "@/lib/invoices/filters";
+import { LATEST_INVOICES } from "@/lib/invoices/latest";
 import { monthOf, monthRange } from "@/lib/charges/months";
 import { pageRoles } from "@/lib/navigation";
 import { monthlySeriesOptions } from "@/lib/query/dashboard-queries";

@@ -1,5 +1,5 @@
 // What a write answered 202 shows: it waits for a second owner; nothing was done yet.
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { describeRequest, type Approval } from "@/lib/approvals/describe";
 import { formatDateTime } from "@/lib/format";
 
@@ -10,9 +10,9 @@ export function SentForApproval({ approval }: { approval: Approval }) {
       <p className="mt-1">
         The approval policy needs a second owner for {describeRequest(approval)}. Another owner can approve it until{" "}
         <time dateTime={approval.expires_at}>{formatDateTime(approval.expires_at)}</time>; you can follow it or cancel it on the{" "}
-        <Link href="/approvals" className="text-accent underline">
+        <AppLink href="/approvals" className="text-accent underline">
           Approvals
-        </Link>{" "}
+        </AppLink>{" "}
         page.
       </p>
     </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
@@ -29,9 +29,9 @@ function AutoRecharge({ canEdit }: { canEdit: boolean }) {
         )}
       </p>
       {p.enabled && p.preference ? <p className="text-xs text-muted">Paid with: {PREFERENCE_LABEL[p.preference] ?? p.preference}</p> : null}
-      <Link href="/settings/billing" className="text-xs text-accent underline underline-offset-2">
+      <AppLink href="/settings/billing" className="text-xs text-accent underline underline-offset-2">
         {canEdit ? "Change auto-recharge" : "See billing settings"}
-      </Link>
+      </AppLink>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { Sparkline } from "@/components/charts/sparkline";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Money } from "@/components/ui/money";
@@ -46,9 +46,9 @@ function Trend() {
           </dd>
         </div>
       </dl>
-      <Link href="/charges" className="text-xs text-accent underline underline-offset-2">
+      <AppLink href="/charges" className="text-xs text-accent underline underline-offset-2">
         Charges by month
-      </Link>
+      </AppLink>
     </div>
   );
 }

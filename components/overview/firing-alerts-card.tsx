@@ -4,7 +4,7 @@
 // (not prefetched), so alerts never hold up the first paint nor shift the cards above it; nothing
 // shows when all is well.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { alertRulesQuery } from "@/components/alerts/queries";
 import { Card, CardHeader } from "@/components/ui/card";
 import { describeCondition } from "@/lib/alerts/describe";
@@ -15,7 +15,7 @@ export function FiringAlertsCard() {
   if (firing.length === 0) return null;
   return (
     <Card aria-labelledby="firing-alerts-title" className="border-danger/50 md:col-span-2 xl:col-span-3" data-testid="firing-alerts">
-      <CardHeader title={<span id="firing-alerts-title">Firing alerts</span>} actions={<Link href="/alerts" className="text-sm text-accent underline">All alerts</Link>} />
+      <CardHeader title={<span id="firing-alerts-title">Firing alerts</span>} actions={<AppLink href="/alerts" className="text-sm text-accent underline">All alerts</AppLink>} />
       <ul className="space-y-1 text-sm">
         {firing.map((r) => (
           <li key={r.id}>

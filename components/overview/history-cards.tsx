@@ -4,7 +4,7 @@
 // daily usage cost. Read in the browser after the first paint (the charts are lazy and fixed size);
 // each card has its own loading, empty and error states.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useState } from "react";
 import { LazyBalanceHistoryChart, LazyDailySpendChart } from "@/components/charts/lazy";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -22,9 +22,9 @@ function NoHistory({ isOwner }: { isOwner: boolean }) {
       title="No history yet"
       action={
         isOwner ? (
-          <Link href="/settings/sync" className="text-sm text-accent underline underline-offset-2">
+          <AppLink href="/settings/sync" className="text-sm text-accent underline underline-offset-2">
             See the sync status
-          </Link>
+          </AppLink>
         ) : undefined
       }
     >
@@ -83,9 +83,9 @@ export function DailySpendCard({ now, isOwner, currency }: { now: string; isOwne
         description={
           <>
             Last 30 days and today (UTC), from the ledger&apos;s rollups.{" "}
-            <Link href="/usage?view=daily" className="text-accent underline underline-offset-2">
+            <AppLink href="/usage?view=daily" className="text-accent underline underline-offset-2">
               Cost per day
-            </Link>
+            </AppLink>
           </>
         }
       />

@@ -1,14 +1,14 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { PaidBadge } from "@/components/invoices/paid-badge";
 import { InvoicePdfLink } from "@/components/invoices/pdf-link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { QueryBoundary } from "@/components/ui/query-boundary";
 import { EmptyState } from "@/components/ui/states";
 import { formatDate, formatMonth } from "@/lib/format";
-import { LATEST_INVOICES } from "@/lib/invoices/filters";
+import { LATEST_INVOICES } from "@/lib/invoices/latest";
 import { operationQuery } from "@/lib/query/operation-query";
 
 
@@ -33,9 +33,9 @@ function LatestInvoices() {
           </li>
         ))}
       </ul>
-      <Link href="/invoices" className="text-xs text-accent underline underline-offset-2">
+      <AppLink href="/invoices" className="text-xs text-accent underline underline-offset-2">
         All invoices
-      </Link>
+      </AppLink>
     </div>
   );
 }

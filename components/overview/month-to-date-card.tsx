@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyValue } from "@/components/ui/copy-value";
 import { Money } from "@/components/ui/money";
@@ -49,9 +49,9 @@ function MonthToDate({ month }: { month: MonthKey }) {
       </dl>
       <p className="text-xs text-muted">
         Usage of the last few hours may not be rated yet.{" "}
-        <Link href={`/charges?month=${month}`} className="text-accent underline underline-offset-2">
+        <AppLink href={`/charges?month=${month}`} className="text-accent underline underline-offset-2">
           See the details
-        </Link>
+        </AppLink>
       </p>
     </div>
   );

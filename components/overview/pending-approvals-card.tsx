@@ -2,7 +2,7 @@
 
 // Requests waiting for a second owner, on the overview (owners only); nothing shows when none wait.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { pendingApprovalsQuery } from "@/components/approvals/queries";
 import { Card, CardHeader } from "@/components/ui/card";
 import { describeRequest } from "@/lib/approvals/describe";
@@ -17,9 +17,9 @@ export function PendingApprovalsCard() {
       <CardHeader
         title={<span id="pending-approvals-title">Waiting for approval ({pending.length})</span>}
         actions={
-          <Link href="/approvals" className="text-sm text-accent underline">
+          <AppLink href="/approvals" className="text-sm text-accent underline">
             Review on Approvals
-          </Link>
+          </AppLink>
         }
       />
       <ul className="space-y-1 text-sm">

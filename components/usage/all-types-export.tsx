@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { Fragment, useState } from "react";
 import { controlClass, labelClass } from "@/components/ui/control-styles";
 import { Money } from "@/components/ui/money";
@@ -40,9 +40,9 @@ function ChargesLine({ month, usage }: { month: string; usage: ResultTotals }) {
   return (
     <p className={comparison.matches ? "text-xs text-success" : "text-xs text-warning"} data-testid="usage-vs-charges">
       {comparison.sentence}{" "}
-      <Link className="underline" href={`/charges?month=${month}`}>
+      <AppLink className="underline" href={`/charges?month=${month}`}>
         Open Charges for {formatMonth(month)}
-      </Link>
+      </AppLink>
       {comparison.matches ? null : " (usage records of the last hours may still arrive; credits and recurring charges are not usage)."}
     </p>
   );

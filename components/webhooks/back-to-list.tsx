@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useSyncExternalStore } from "react";
 
 const KEY = "webhooks:list-url";
@@ -30,8 +30,8 @@ export function BackToList() {
   // The server (and hydration) render the plain list; the browser reads the remembered view.
   const href = useSyncExternalStore(noSubscription, savedListUrl, () => "/webhooks");
   return (
-    <Link href={href} className="text-accent underline-offset-2 hover:underline">
+    <AppLink href={href} className="text-accent underline-offset-2 hover:underline">
       ← Webhook deliveries
-    </Link>
+    </AppLink>
   );
 }

@@ -48,6 +48,3 @@ export function pageOf(items: readonly Invoice[], page: number, size: number): {
     meta: { page_number: page, page_size: size, total_pages: totalPages, total_results: items.length },
   };
 }
-
-/** The overview's "latest invoices": one upstream page, newest first. */
-export const LATEST_INVOICES = { page: 1, size: 5, sort: "-period_start" } as const;

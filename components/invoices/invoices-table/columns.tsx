@@ -1,6 +1,6 @@
 // One invoice's row: selection checkbox, period (with a link to its charges), paid state, id, PDF.
 // On a phone the id moves under the period, so the download button stays on screen.
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { Badge } from "@/components/ui/badge";
 import { CopyValue } from "@/components/ui/copy-value";
 import { TableCell, TableHead, TableRow, TableRowHead } from "@/components/ui/table";
@@ -44,13 +44,13 @@ export function InvoiceRow({ invoice, archived, selected, onToggle }: { invoice:
       </TableCell>
       <TableRowHead>
         <span className="font-medium">{month}</span>{" "}
-        <Link
+        <AppLink
           href={`/charges?month=${invoice.period_start.slice(0, 7)}`}
           className="whitespace-nowrap text-xs text-accent underline-offset-2 hover:underline"
           aria-label={`Charges of ${month}`}
         >
           Charges
-        </Link>
+        </AppLink>
         <span className="block text-xs text-muted">
           {formatDate(invoice.period_start)} – {formatDate(invoice.period_end)}
         </span>

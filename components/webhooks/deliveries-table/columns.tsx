@@ -1,5 +1,5 @@
 // The cells of a webhook delivery row (status, event type linking to the detail page, timing).
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { Badge } from "@/components/ui/badge";
 import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
@@ -36,9 +36,9 @@ export function DeliveryRow({ d, endpoint }: { d: WebhookDelivery; endpoint?: st
         <StatusBadge status={d.status} />
       </TableCell>
       <TableCell>
-        <Link href={`/webhooks/${d.id}`} className="font-mono text-xs text-accent underline-offset-2 hover:underline">
+        <AppLink href={`/webhooks/${d.id}`} className="font-mono text-xs text-accent underline-offset-2 hover:underline">
           {d.webhook?.event_type ?? "(no event type)"}
-        </Link>
+        </AppLink>
       </TableCell>
       <TableCell className="tabular whitespace-nowrap text-xs">{d.started_at ? formatDateTime(d.started_at) : "—"}</TableCell>
       <TableCell align="right" className="tabular whitespace-nowrap">
