@@ -20,6 +20,7 @@ import { monthOf, monthRange } from "@/lib/charges/months";
 import { pageRoles } from "@/lib/navigation";
 import { monthlySeriesOptions } from "@/lib/query/dashboard-queries";
 import { getServerQueryClient, prefetchOperation } from "@/lib/query/server";
+import { awaitPageReads } from "@/lib/query/page-reads";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -29,10 +30,13 @@ export default async function OverviewPage() {
   const month = monthOf(now);
   const spend = overviewSpendRange(now.toISOString());
   const history = balanceHistoryRange(now.toISOString(), 30);
-  // All reads start together; each card shows its own error if its read failed. The ledger's
+  // All reads start together, and the page waits for them at most PAGE_READS_WAIT_MS
+  // (lib/query/page-reads.ts); each card shows its own error if its read failed. The ledger's
   // reads (local) are in the first HTML too: the runway and history cards render with the page
-  // instead of after it, so nothing large paints late (Largest Contentful Paint, #16).
-  await Promise.all([
+  // instead of after it, so nothing large paints late (Largest Contentful Paint, #16). The cards
+  // of the first row render without a Suspense boundary when their data is here (QueryBoundary's
+  // `ready`), so they are in the first paint; the cards below stream in after it.
+  await awaitPageReads([
     prefetchOperation("balance", {}),
     prefetchOperation("chargesSummary", monthRange(month)),
     prefetchOperation("autoRecharge", {}),

@@ -16,8 +16,10 @@ function Amount({ amount, currency, label, testId, negativeLabel }: { amount: st
   );
 }
 
+const balanceQuery = operationQuery("balance", {});
+
 function BalanceFigures() {
-  const { data } = useSuspenseQuery(operationQuery("balance", {}));
+  const { data } = useSuspenseQuery(balanceQuery);
   const b = data.data;
   // On a credit line the balance is negative and what can be spent is the available credit
   // (balance + credit limit): that figure leads, and the negative balance is labelled as owed.
@@ -75,7 +77,7 @@ export function BalanceCard() {
   return (
     <Card aria-labelledby="balance-title" data-testid="balance-card">
       <CardHeader title={<span id="balance-title">Balance</span>} />
-      <QueryBoundary label="the balance">
+      <QueryBoundary label="the balance" ready={[balanceQuery.queryKey]}>
         <BalanceFigures />
       </QueryBoundary>
     </Card>

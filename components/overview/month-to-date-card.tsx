@@ -13,8 +13,10 @@ import { Big } from "@/lib/money";
 import { formatMonth } from "@/lib/format";
 import { operationQuery } from "@/lib/query/operation-query";
 
+const monthQuery = (month: MonthKey) => operationQuery("chargesSummary", monthRange(month));
+
 function MonthToDate({ month }: { month: MonthKey }) {
-  const { data } = useSuspenseQuery(operationQuery("chargesSummary", monthRange(month)));
+  const { data } = useSuspenseQuery(monthQuery(month));
   const s = data.data;
   if (s.summary.lines.length === 0 && s.summary.adjustments.length === 0)
     return <EmptyState title="No charges yet this month">Charges appear once Telnyx rates the first day&apos;s usage.</EmptyState>;
@@ -61,7 +63,7 @@ export function MonthToDateCard({ month }: { month: MonthKey }) {
   return (
     <Card aria-labelledby="mtd-title" data-testid="month-to-date-card">
       <CardHeader title={<span id="mtd-title">Charges this month</span>} description={`${formatMonth(`${month}-01`)}, so far`} />
-      <QueryBoundary label="this month's charges">
+      <QueryBoundary label="this month's charges" ready={[monthQuery(month).queryKey]}>
         <MonthToDate month={month} />
       </QueryBoundary>
     </Card>

@@ -13,10 +13,11 @@ import { dailySpendOptions } from "@/lib/history/queries";
 import { overviewSpendRange, trailingRates } from "@/lib/history/series";
 import { operationQuery } from "@/lib/query/operation-query";
 
+/** What the runway cannot be estimated without (it waits for these; the rest refines it). */
+const needed = (now: Date) => [operationQuery("balance", {}), operationQuery("chargesSummary", monthRange(monthOf(now)))] as const;
+
 function RunwayFigures({ now }: { now: Date }) {
-  const [balance, summary] = useSuspenseQueries({
-    queries: [operationQuery("balance", {}), operationQuery("chargesSummary", monthRange(monthOf(now)))],
-  });
+  const [balance, summary] = useSuspenseQueries({ queries: needed(now) });
   // Auto-recharge only refines the message: if it can't be read, the estimate still stands.
   const autoRecharge = useQuery(operationQuery("autoRecharge", {}));
   // The ledger's daily spend (the same read as the daily usage card): its trailing 7- and 30-day
@@ -85,7 +86,7 @@ export function RunwayCard({ now }: { now: string }) {
   return (
     <Card aria-labelledby="runway-title" data-testid="runway-card">
       <CardHeader title={<span id="runway-title">Runway</span>} description="How long the available credit lasts at the recent pace" />
-      <QueryBoundary label="the runway">
+      <QueryBoundary label="the runway" ready={needed(new Date(now)).map((q) => q.queryKey)}>
         <RunwayFigures now={new Date(now)} />
       </QueryBoundary>
     </Card>

@@ -35,9 +35,9 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
 }
 
 /**
- * While the page a link leads to is on its way (nothing is prefetched, so until the server's first
- * answer, its loading screen included, arrives), the link says so: a pulsing dot, and "loading"
- * for screen readers.
+ * While the page a link leads to is on its way (nothing is prefetched, and a page comes in one
+ * piece once its reads are done, at most lib/query/page-reads.ts's wait), the link says so: a
+ * pulsing dot, and "loading" for screen readers; the current page stays until then.
  */
 function PendingMark() {
   const { pending } = useLinkStatus();

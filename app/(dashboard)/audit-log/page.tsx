@@ -6,13 +6,14 @@ import { auditQuery, loadAuditSearchParams } from "@/components/audit-log/search
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pageRoles } from "@/lib/navigation";
 import { getServerQueryClient, prefetchOperationPages } from "@/lib/query/server";
+import { awaitPageReads } from "@/lib/query/page-reads";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser(pageRoles("/audit-log"));
   const params = await loadAuditSearchParams(searchParams);
-  if (params.tab === "events") await prefetchOperationPages("auditEvents", auditQuery(params));
+  await awaitPageReads([params.tab === "events" && prefetchOperationPages("auditEvents", auditQuery(params))]);
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">Audit log</h1>

@@ -9,6 +9,7 @@ import { previousRange } from "@/lib/charges/months";
 import { loadChargesSearchParams, selectedPeriod } from "@/lib/charges/period";
 import { pageRoles } from "@/lib/navigation";
 import { breakdownRowsOptions, monthlySeriesOptions } from "@/lib/query/dashboard-queries";
+import { awaitPageReads } from "@/lib/query/page-reads";
 import { getServerQueryClient, prefetchOperation } from "@/lib/query/server";
 
 export const metadata: Metadata = { title: "Charges" };
@@ -30,8 +31,8 @@ export default async function ChargesPage({ searchParams }: { searchParams: Prom
       () => undefined, // the browser's own request shows the error
     );
   // The chart and the period's summaries (this one and the one before, for the comparison) are
-  // read together.
-  await Promise.all([
+  // read together, waited for at most PAGE_READS_WAIT_MS (lib/query/page-reads.ts).
+  await awaitPageReads([
     getServerQueryClient().prefetchQuery({ ...monthlySeriesOptions(12), queryFn: () => loadMonthlySeries(12, now) }),
     ...(period.kind === "invalid"
       ? []

@@ -8,6 +8,7 @@ import { invoiceSearchQuery } from "@/lib/invoices/schemas";
 import { pageRoles } from "@/lib/navigation";
 import { invoiceSearchOptions } from "@/lib/query/dashboard-queries";
 import { getServerQueryClient } from "@/lib/query/server";
+import { awaitPageReads } from "@/lib/query/page-reads";
 
 export const metadata: Metadata = { title: "Invoices" };
 
@@ -16,8 +17,9 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const params = loadInvoiceSearchParams(await searchParams);
   const parsed = invoiceSearchQuery.safeParse({ year: params.year ?? undefined, paid: params.paid ?? undefined, page: params.page });
   // Out-of-range URL values aren't prefetched: the browser's request gets the 422 and shows it.
-  if (parsed.success)
-    await getServerQueryClient().prefetchQuery({ ...invoiceSearchOptions(params), queryFn: () => searchInvoices(parsed.data) });
+  await awaitPageReads([
+    parsed.success && getServerQueryClient().prefetchQuery({ ...invoiceSearchOptions(params), queryFn: () => searchInvoices(parsed.data) }),
+  ]);
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">Invoices</h1>

@@ -7,13 +7,14 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { pageRoles } from "@/lib/navigation";
 import { getServerQueryClient, prefetchOperation, prefetchOperationPages } from "@/lib/query/server";
 import { dateRange } from "@/lib/telnyx/schemas/detail-records";
+import { awaitPageReads } from "@/lib/query/page-reads";
 
 export const metadata: Metadata = { title: "Usage" };
 
 export default async function UsagePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser(pageRoles("/usage"));
   const params = await loadUsagePageParams(searchParams);
-  await Promise.all([
+  await awaitPageReads([
     params.view === "records" && dateRange.safeParse(params.range).success ? prefetchOperationPages("detailRecords", usageQuery(params)) : null,
     prefetchOperation("userTags", {}),
   ]);

@@ -8,13 +8,14 @@ import { deliveriesQuery, loadWebhookSearchParams } from "@/components/webhooks/
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pageRoles } from "@/lib/navigation";
 import { getServerQueryClient, prefetchOperation } from "@/lib/query/server";
+import { awaitPageReads } from "@/lib/query/page-reads";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser(pageRoles("/webhooks"));
   const params = await loadWebhookSearchParams(searchParams);
-  await prefetchOperation("webhookDeliveries", deliveriesQuery(params));
+  await awaitPageReads([prefetchOperation("webhookDeliveries", deliveriesQuery(params))]);
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">Webhooks</h1>

@@ -5,6 +5,7 @@ import { OwnerBillingCards } from "@/components/settings/owner-cards";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pageRoles } from "@/lib/navigation";
 import { getServerQueryClient, prefetchOperation } from "@/lib/query/server";
+import { awaitPageReads } from "@/lib/query/page-reads";
 
 export const metadata: Metadata = { title: "Billing settings" };
 
@@ -13,7 +14,7 @@ export default async function BillingSettingsPage() {
   const isOwner = user.role === "owner";
   // This month's spend (for the preview's estimate) is not awaited here: it can be slow upstream
   // and is secondary, so the form renders at once and the estimate fills in from the browser.
-  await Promise.all([prefetchOperation("autoRecharge", {}), prefetchOperation("balance", {})]);
+  await awaitPageReads([prefetchOperation("autoRecharge", {}), prefetchOperation("balance", {})]);
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">Billing settings</h1>

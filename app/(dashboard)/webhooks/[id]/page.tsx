@@ -5,13 +5,14 @@ import { DeliveryDetail } from "@/components/webhooks/delivery-detail";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pageRoles } from "@/lib/navigation";
 import { getServerQueryClient, prefetchOperation } from "@/lib/query/server";
+import { awaitPageReads } from "@/lib/query/page-reads";
 
 export const metadata: Metadata = { title: "Webhook delivery" };
 
 export default async function WebhookDeliveryPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser(pageRoles("/webhooks"));
   const { id } = await params;
-  await prefetchOperation("webhookDelivery", { id });
+  await awaitPageReads([prefetchOperation("webhookDelivery", { id })]);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-3 text-sm">
