@@ -83,6 +83,21 @@ describe("createTransport", () => {
     expect(up.sockets.size).toBe(1);
   });
 
+  it("lets an answer take longer than the idle timeout (it closes idle connections only)", async () => {
+    const up = await serve((_s, res) => setTimeout(() => json(res, 200, { slow: true }), 300));
+    const res = await createTransport({ idleMs: 100 })(`${up.origin}/slow`);
+    expect(await res.json()).toEqual({ slow: true });
+  });
+
+  it("closes a connection left idle past idleMs", async () => {
+    const up = await serve((_s, res) => json(res, 200, {}));
+    await (await createTransport({ idleMs: 100 })(`${up.origin}/a`)).text();
+    const [socket] = [...up.sockets];
+    // Well before the server's own keep-alive timeout (5 s) would close it.
+    const closed = await Promise.race([new Promise((r) => socket!.once("close", () => r(true))), new Promise((r) => setTimeout(() => r(false), 2_000))]);
+    expect(closed).toBe(true);
+  });
+
   it.each([
     ["gzip", zlib.gzipSync],
     ["br", zlib.brotliCompressSync],
