@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cookieHeader, describeEachEngine } from "../db/testing";
 import { db, engine } from "../db";
 import { login, logout } from "./login";
-import { cookieValue, getSessionUser, verifiedSessionToken } from "./session";
+import { cookieValue, getSessionUser, sessionQuery, verifiedSessionToken } from "./session";
 import { createHmac } from "node:crypto";
 import { authContext } from "./auth";
 import { SESSION_IDLE_MS, SESSION_MAX_MS, sessionVerdict } from "./session-policy";
@@ -78,6 +78,21 @@ await describeEachEngine("sessions", () => {
     const cleared = await logout(headers);
     expect(cleared.join("\n")).toMatch(/Max-Age=0/);
     expect(await getSessionUser(headers)).toBeNull();
+  });
+
+  it("the session query is compiled once: only the token changes, and each cookie gets its own user", async () => {
+    const k = await db();
+    const a = sessionQuery(k, "token-a");
+    const b = sessionQuery(k, "token-b");
+    expect(a.sql).toBe(b.sql);
+    expect(a.parameters).toEqual(["token-a"]);
+    expect(b.parameters).toEqual(["token-b"]);
+    const owner = await signIn("owner@example.com");
+    const fin = await signIn("fin@example.com");
+    for (let i = 0; i < 2; i++) {
+      expect(await getSessionUser(owner.headers)).toMatchObject({ email: "owner@example.com", role: "owner" });
+      expect(await getSessionUser(fin.headers)).toMatchObject({ email: "fin@example.com", role: "finance" });
+    }
   });
 
   it("a role change applies to existing sessions", async () => {

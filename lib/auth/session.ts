@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { db, engine } from "../db";
+import { db, engine, type Db } from "../db";
 import { authContext } from "./auth";
 import { SESSION_COOKIE_NAMES } from "./cookie";
 import { isRole, type Role } from "./roles";
@@ -47,6 +47,29 @@ export function verifiedSessionToken(value: string, secret: string): string | nu
   return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
+const sessionAndUser = (k: Db, token: string) =>
+  k
+    .selectFrom("session")
+    .innerJoin("user", "user.id", "session.userId")
+    .select(["session.id as sessionId", "session.expiresAt", "session.createdAt", "session.updatedAt", "user.id", "user.email", "user.name", "user.role", "user.disabled"])
+    .where("session.token", "=", token)
+    .compile();
+const compiledSessionQueries = new WeakMap<Db, ReturnType<typeof sessionAndUser>>();
+
+/**
+ * The session + user query for `token`. Kysely would build and compile the same SQL on every
+ * request; it is compiled once per database handle and only its one parameter, the token, changes.
+ */
+export function sessionQuery(k: Db, token: string): ReturnType<typeof sessionAndUser> {
+  let compiled = compiledSessionQueries.get(k);
+  if (!compiled) {
+    compiled = sessionAndUser(k, "");
+    if (compiled.parameters.length !== 1) throw new Error("the session query must have exactly one parameter, the token");
+    compiledSessionQueries.set(k, compiled);
+  }
+  return { ...compiled, parameters: [token] };
+}
+
 /**
  * The signed-in user, or null for no cookie, a forged/tampered cookie (bad signature), an expired,
  * idle or revoked session, or a disabled user. Reads the database on every call (one query for
@@ -64,12 +87,7 @@ export async function getSessionUser(headers: Headers, now = Date.now()): Promis
   for (const value of values) {
     const token = verifiedSessionToken(value, secret);
     if (token === null) continue;
-    const row = await k
-      .selectFrom("session")
-      .innerJoin("user", "user.id", "session.userId")
-      .select(["session.id as sessionId", "session.expiresAt", "session.createdAt", "session.updatedAt", "user.id", "user.email", "user.name", "user.role", "user.disabled"])
-      .where("session.token", "=", token)
-      .executeTakeFirst();
+    const row = (await k.executeQuery(sessionQuery(k, token))).rows[0];
     if (!row) continue;
     const verdict = new Date(row.expiresAt).getTime() <= now ? ({ ok: false } as const) : sessionVerdict(row, now);
     if (!verdict.ok) {

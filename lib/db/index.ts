@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseServerEnv } from "../env-schema.mjs";
 import { migrateToLatest } from "./migrate";
+import { withStatementCache } from "./statement-cache";
 import { databasePath, isPostgresUrl } from "./paths.mjs";
 import type { Tables } from "./schema";
 
@@ -64,7 +65,7 @@ export interface Connection {
 export function connect(target: DatabaseTarget, options: { poolSize?: number } = {}): Connection {
   if (target.engine === "sqlite") {
     const sqlite = openSqlite(target.path);
-    return { target, engine: "sqlite", sqlite, db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }) };
+    return { target, engine: "sqlite", sqlite, db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) };
   }
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -82,13 +83,18 @@ const targetId = (t: DatabaseTarget) => (t.engine === "sqlite" ? `sqlite:${t.pat
 
 // Kept on globalThis: Next may evaluate this module once per route bundle (and again on HMR), and
 // every copy must share the one connection (pool).
-const g = globalThis as typeof globalThis & { __dashboardDb?: Connection };
+const g = globalThis as typeof globalThis & { __dashboardDb?: Connection; __dashboardDbUrl?: string };
 
 /** The process-wide connection for DATABASE_URL, opened on first use (schema not guaranteed yet: see db()). */
 export function connection(): Connection {
-  const target = databaseTarget();
   const current = g.__dashboardDb;
-  if (current && targetId(current.target) === targetId(target) && (!current.sqlite || current.sqlite.open)) return current;
+  const open = current && (!current.sqlite || current.sqlite.open);
+  // Asked on every query: the environment is parsed again only when DATABASE_URL changed (tests).
+  const url = process.env.DATABASE_URL;
+  if (open && "__dashboardDbUrl" in g && g.__dashboardDbUrl === url) return current;
+  const target = databaseTarget();
+  g.__dashboardDbUrl = url;
+  if (open && targetId(current.target) === targetId(target)) return current;
   if (current) void current.db.destroy().catch(() => {});
   g.__dashboardDb = connect(target);
   return g.__dashboardDb;
@@ -133,6 +139,7 @@ export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
 export async function closeDb(): Promise<void> {
   const current = g.__dashboardDb;
   g.__dashboardDb = undefined;
+  delete g.__dashboardDbUrl;
   if (current) await current.db.destroy();
 }
 

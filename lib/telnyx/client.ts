@@ -1,6 +1,7 @@
 import "server-only";
 import Telnyx from "telnyx";
 import { serverEnv } from "@/lib/env";
+import { createTransport } from "./transport";
 import { createSimulator, EMBEDDED_SIM_BASE_URL } from "@/lib/telnyx-sim";
 
 export interface Upstream {
@@ -31,7 +32,9 @@ function createUpstream(): Upstream {
   };
   if (env.TELNYX_API_KEY) {
     return {
-      client: new Telnyx({ ...common, apiKey: env.TELNYX_API_KEY, baseURL: env.TELNYX_API_BASE_URL }),
+      // The SDK's JSON calls go through the lean keep-alive transport; invoice files (streamed,
+      // redirect: "manual") through Node's fetch.
+      client: new Telnyx({ ...common, apiKey: env.TELNYX_API_KEY, baseURL: env.TELNYX_API_BASE_URL, fetch: createTransport() }),
       fetch: globalThis.fetch,
       baseURL: env.TELNYX_API_BASE_URL,
       demo: false,
