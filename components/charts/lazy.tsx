@@ -3,19 +3,10 @@
 import dynamic from "next/dynamic";
 import { startTransition, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
+import { whenIdle } from "@/lib/utils/when-idle";
 
 // Recharts is loaded only when a chart is on screen, never in a page's first-load JS; the charts
 // measure the browser's layout, so they aren't rendered on the server either.
-
-/** Run `fn` when the browser is next idle (at the latest after `timeout` ms); returns a cancel function. */
-function whenIdle(fn: () => void, timeout = 2000): () => void {
-  if (typeof window.requestIdleCallback === "function") {
-    const id = window.requestIdleCallback(fn, { timeout });
-    return () => window.cancelIdleCallback(id);
-  }
-  const timer = window.setTimeout(fn, 200);
-  return () => window.clearTimeout(timer);
-}
 
 /**
  * Renders `children` once its box comes near the viewport and the browser is then idle, in a

@@ -5,6 +5,7 @@
 // a form takes focus, or at the latest by the first validation (each resolver awaits it).
 import { useEffect, useSyncExternalStore } from "react";
 import type { FieldValues, Resolver } from "react-hook-form";
+import { whenIdle } from "@/lib/utils/when-idle";
 
 type FormSchemas = typeof import("./form-schemas");
 
@@ -46,14 +47,7 @@ const subscribe = (listener: () => void) => {
 
 /** The schemas once loaded (null before, and on the server); fetched when the browser is first idle. */
 export function useFormSchemas(): FormSchemas | null {
-  useEffect(() => {
-    if (typeof window.requestIdleCallback !== "function") {
-      const timer = window.setTimeout(prefetchFormSchemas, 1000);
-      return () => window.clearTimeout(timer);
-    }
-    const id = window.requestIdleCallback(prefetchFormSchemas, { timeout: 3000 });
-    return () => window.cancelIdleCallback(id);
-  }, []);
+  useEffect(() => whenIdle(prefetchFormSchemas, { timeout: 3000, fallbackMs: 1000 }), []);
   return useSyncExternalStore(
     subscribe,
     () => loaded,
