@@ -2,7 +2,6 @@
 
 import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
-import { Suspense } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 import { LinkButton } from "@/components/ui/link-button";
@@ -24,14 +23,14 @@ import { periodLabel } from "./period";
 const loadBreakdownCard = () => import("./breakdown-card").then((m) => m.BreakdownCard);
 // Fetched while the page hydrates rather than after.
 if (typeof window !== "undefined") void loadBreakdownCard();
-function CardLoading({ label }: { label: string }) {
-  return (
+const BreakdownCard = dynamic(loadBreakdownCard, {
+  ssr: false,
+  loading: () => (
     <Card>
-      <LoadingBlock label={label} lines={8} />
+      <LoadingBlock label="the charges by number" lines={8} />
     </Card>
-  );
-}
-const BreakdownCard = dynamic(loadBreakdownCard, { ssr: false, loading: () => <CardLoading label="the charges by number" /> });
+  ),
+});
 
 // The period lives in the URL (?month=2025-05, or ?start=&end=), so "May 2025 charges" can be
 // bookmarked and shared; changing it adds a history entry so Back returns to the previous period.
@@ -82,15 +81,9 @@ export function ChargesView({ now: nowIso, firstScreen }: { now: string; firstSc
         />
       ) : (
         <>
-          {/* Each card in its own Suspense boundary (they don't suspend): React hydrates each
-              separately, so the page's hydration is several short tasks, not one long one. */}
           <div className="grid grid-cols-1 gap-4 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-            <Suspense fallback={<CardLoading label="the charges summary" />}>
-              <SummaryCard range={period.range} />
-            </Suspense>
-            <Suspense fallback={<CardLoading label="the comparison" />}>
-              <ComparisonCard range={period.range} />
-            </Suspense>
+            <SummaryCard range={period.range} />
+            <ComparisonCard range={period.range} />
           </div>
           <BreakdownCard range={period.range} firstScreen={firstScreen} />
         </>
