@@ -35,7 +35,9 @@ export function useBreakdownRows(
   });
   // All rows (2 MB for 10,000 numbers) only once the first screen is shown.
   const all = useQuery({ ...allOptions, enabled: haveAll || first.isSuccess });
-  const prepared = useMemo(() => (all.data ? preparedFromView(all.data.data) : undefined), [all.data]);
+  // Switching to the local rows (sorting 10,000 of them) is a transition: a click or keystroke
+  // meanwhile is not kept waiting behind it (the server's first screen serves until then).
+  const prepared = useDeferredValue(useMemo(() => (all.data ? preparedFromView(all.data.data) : undefined), [all.data]));
   const local = useMemo(() => (prepared ? sliceBreakdown(prepared, { q: deferredQ, sort }) : undefined), [prepared, deferredQ, sort]);
   return local ? { query: all, view: local } : { query: first, view: first.data?.data };
 }

@@ -82,7 +82,7 @@ export function prepareBreakdown(breakdown: ChargesBreakdown): PreparedBreakdown
 
 function sortedRows(p: PreparedBreakdown, sort: BreakdownSort): BreakdownRow[] {
   let rows = p.sorted.get(sort);
-  if (!rows) p.sorted.set(sort, (rows = sortBreakdown(p.byTn, sort)));
+  if (!rows) p.sorted.set(sort, (rows = sortBreakdown(p.byTn, sort, { alreadyByTn: true })));
   return rows;
 }
 
