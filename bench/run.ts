@@ -91,7 +91,7 @@ async function main(opts: Options, report: Report): Promise<void> {
       if (on("pageloads")) await section(report, "page loads (10 users)", async () => pageLoads(stack, report, await getBrowser()));
       if (on("pages")) {
         if (opts.quick) report.note("quick run: Lighthouse skipped");
-        else await section(report, "page speed (Lighthouse)", () => pageSpeed(stack, report, opts.lighthouseRuns));
+        else await section(report, "page speed (Lighthouse)", () => pageSpeed(stack, report, opts.lighthouseRuns, { pages: opts.pages, presets: opts.presets }));
       }
     }
   }
@@ -112,7 +112,7 @@ async function main(opts: Options, report: Report): Promise<void> {
       await stack.startDashboard();
     }
     if (!stack.ownerCookie) await stack.loginOwner();
-    await section(report, `scale (${stack.simScale})`, async () => scale(stack, report, await getBrowser(), opts.quick));
+    await section(report, `scale (${stack.simScale})`, async () => scale(stack, report, await getBrowser(), opts.quick, opts.scaleParts));
   }
   if (on("ledger")) {
     if (opts.quick) report.note("quick run: the ledger backfill (large, about 15 minutes) is skipped");

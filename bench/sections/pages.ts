@@ -12,6 +12,7 @@ import { fetchChunks, firstLoadFigures, FORM_PAGES } from "../lib/first-load";
 import { median } from "../lib/http";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../lib/browser";
 import { onCleanup } from "../lib/procs";
+import type { Preset } from "../lib/options";
 import type { Report } from "../lib/report";
 import type { Stack } from "../lib/stack";
 
@@ -38,14 +39,22 @@ const REFERENCE = { name: "login_reference", path: "/login" } as const;
 
 type Target = { name: string; path: string; preset: "desktop" | "mobile" };
 
-export async function pageSpeed(stack: Stack, report: Report, runs: number): Promise<void> {
+/** Which pages and presets Lighthouse runs on (`--pages`, `--presets`; first-load JS is measured on the same pages). */
+export interface PageSelection {
+  pages: ReadonlySet<string> | null;
+  presets: ReadonlySet<Preset>;
+}
+
+export async function pageSpeed(stack: Stack, report: Report, runs: number, only: PageSelection): Promise<void> {
   const cookie = stack.ownerCookie;
   // Each run's full Lighthouse report, for finding out why a page scores what it does.
   const reportDir = path.join(stack.root, "bench", "results", "lighthouse");
   fs.rmSync(reportDir, { recursive: true, force: true });
   fs.mkdirSync(reportDir, { recursive: true });
   const targets: Target[] = [{ ...REFERENCE, preset: "desktop" }];
-  for (const p of PAGES) {
+  const chosen = PAGES.filter((p) => !only.pages || only.pages.has(p.path));
+  if (only.pages) for (const path of only.pages) if (!PAGES.some((p) => p.path === path)) throw new Error(`--pages: ${path} is not a page of lib/navigation.ts`);
+  for (const p of chosen) {
     const res = await fetch(stack.dashboardUrl + p.path, { headers: { cookie }, redirect: "manual" });
     const html = await res.text();
     if (res.status === 404) {
@@ -57,9 +66,10 @@ export async function pageSpeed(stack: Stack, report: Report, runs: number): Pro
     report.add(`pages.${p.name}.first_load_js`, js.bytes / 1000, "kB", { budget: { op: "<=", limit: BUDGET.firstLoadKb }, digits: 2 });
     report.add(`pages.${p.name}.first_load_zod_chunks`, js.zodChunks.length, "chunks", FORM_PAGES.has(p.path) ? {} : { budget: { op: "<=", limit: 0 } });
     report.note(`pages.${p.name}: ${js.chunks} chunks, ${(js.raw / 1000).toFixed(1)} kB before compression${js.zodChunks.length ? `; zod in ${js.zodChunks.join(", ")}${FORM_PAGES.has(p.path) ? " (a form page)" : ""}` : ""}`);
-    targets.push({ ...p, preset: "desktop" });
+    if (only.presets.has("desktop")) targets.push({ ...p, preset: "desktop" });
   }
-  for (const p of PAGES) if (MOBILE_PAGES.has(p.path) && targets.some((t) => t.path === p.path)) targets.push({ ...p, preset: "mobile" });
+  if (only.presets.has("mobile"))
+    for (const p of chosen) if (MOBILE_PAGES.has(p.path) && !report.missing.some((m) => m.name === `pages.${p.name}`)) targets.push({ ...p, preset: "mobile" });
   if (targets.length === 1) return;
 
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS, logLevel: "silent" });

@@ -7,6 +7,7 @@ import { createCsvRowCounter, EXPECTED_ROWS_HEADER } from "../../lib/usage/csv";
 import { newUserPage } from "../lib/browser";
 import { sleep } from "../lib/http";
 import { sampleRss, treeRssBytes } from "../lib/procs";
+import type { ScalePart } from "../lib/options";
 import type { Report } from "../lib/report";
 import type { Stack } from "../lib/stack";
 
@@ -187,13 +188,13 @@ async function csvExport(stack: Stack, report: Report): Promise<void> {
   report.add("scale.export.peak_rss_growth", (peak - baseline) / MB, "MB", { budget: { op: "<=", limit: 150 } });
 }
 
-export async function scale(stack: Stack, report: Report, browser: Browser, quick: boolean): Promise<void> {
+export async function scale(stack: Stack, report: Report, browser: Browser, quick: boolean, parts: ReadonlySet<ScalePart>): Promise<void> {
   // Each part on its own: one failing does not hide the others' figures.
-  for (const [name, run] of [
+  for (const [name, run] of ([
     ["breakdown", () => breakdown(stack, report, browser)],
     ["audit", () => auditScroll(stack, report, browser, quick ? 300 : 5000)],
     ["export", () => csvExport(stack, report)],
-  ] as const) {
+  ] as const).filter(([name]) => parts.has(name))) {
     try {
       await run();
     } catch (e) {

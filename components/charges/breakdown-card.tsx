@@ -2,7 +2,7 @@
 
 import { Download, Search } from "lucide-react";
 import { debounce, useQueryStates } from "nuqs";
-import { useId } from "react";
+import { Suspense, use, useId } from "react";
 import { chargeTypeLabel } from "@/components/charts/charge-type-label";
 import { ChargeTypeChart } from "@/components/charts/charge-type-chart";
 import { Button } from "@/components/ui/button";
@@ -11,9 +11,10 @@ import { controlClass } from "@/components/ui/control-styles";
 import { DownloadLink } from "@/components/ui/link-button";
 import { Money } from "@/components/ui/money";
 import { QueryResult } from "@/components/ui/query-result";
+import { LoadingBlock } from "@/components/ui/skeleton";
 import { EmptyState } from "@/components/ui/states";
 import type { BreakdownSort } from "@/lib/charges/breakdown";
-import type { BreakdownView } from "@/lib/charges/breakdown-view";
+import type { BreakdownFirstScreen, BreakdownView } from "@/lib/charges/breakdown-view";
 import { chargesSearchParams } from "@/lib/charges/period";
 import { formatCount } from "@/lib/format";
 import type { ChargesRange } from "@/lib/telnyx/schemas/charges";
@@ -74,9 +75,33 @@ function Breakdown({ view, onSort, onClear }: { view: BreakdownView; onSort: (s:
   );
 }
 
-export function BreakdownCard({ range }: { range: ChargesRange }) {
+/** The rows part: waits (suspended) for the page's streamed first screen, if any, then shows the rows. */
+function BreakdownRows({
+  range,
+  q,
+  sort,
+  firstScreen,
+  onSort,
+  onClear,
+}: {
+  range: ChargesRange;
+  q: string;
+  sort: BreakdownSort;
+  firstScreen: Promise<BreakdownFirstScreen | null> | null;
+  onSort: (s: BreakdownSort) => void;
+  onClear: () => void;
+}) {
+  const initial = firstScreen ? use(firstScreen) : null;
+  const { query, view } = useBreakdownRows(range, q, sort, initial);
+  return (
+    <QueryResult query={query} label="the charges by number" lines={8}>
+      {(data) => <Breakdown view={view ?? data.data} onSort={onSort} onClear={onClear} />}
+    </QueryResult>
+  );
+}
+
+export function BreakdownCard({ range, firstScreen }: { range: ChargesRange; firstScreen: Promise<BreakdownFirstScreen | null> | null }) {
   const [{ q, sort }, setParams] = useQueryStates(breakdownParams);
-  const { query, view } = useBreakdownRows(range, q, sort);
   const id = useId();
   const csvQuery = new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(rangeQueryString(range))), ...(q.trim() ? { q: q.trim() } : {}), sort });
   return (
@@ -107,15 +132,16 @@ export function BreakdownCard({ range }: { range: ChargesRange }) {
           />
         </div>
       </div>
-      <QueryResult query={query} label="the charges by number" lines={8}>
-        {(data) => (
-          <Breakdown
-            view={view ?? data.data}
-            onSort={(s) => void setParams({ sort: s })}
-            onClear={() => void setParams({ q: null })}
-          />
-        )}
-      </QueryResult>
+      <Suspense fallback={<LoadingBlock label="the charges by number" lines={8} />}>
+        <BreakdownRows
+          range={range}
+          q={q}
+          sort={sort}
+          firstScreen={firstScreen}
+          onSort={(s) => void setParams({ sort: s })}
+          onClear={() => void setParams({ q: null })}
+        />
+      </Suspense>
     </Card>
   );
 }

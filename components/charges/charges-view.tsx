@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/ui/states";
 import { LinkButton } from "@/components/ui/link-button";
 import { Card } from "@/components/ui/card";
 import { LoadingBlock } from "@/components/ui/skeleton";
+import type { BreakdownFirstScreen } from "@/lib/charges/breakdown-view";
 import { monthOf, type MonthKey } from "@/lib/charges/months";
 import { CLOSING_DAYS, chargesSearchParams, defaultMonth, lastClosedMonth, selectedPeriod } from "@/lib/charges/period";
 import { formatMonth } from "@/lib/format";
@@ -35,7 +36,11 @@ const BreakdownCard = dynamic(loadBreakdownCard, {
 // bookmarked and shared; changing it adds a history entry so Back returns to the previous period.
 const periodParams = { month: chargesSearchParams.month, start: chargesSearchParams.start, end: chargesSearchParams.end };
 
-export function ChargesView({ now: nowIso }: { now: string }) {
+/**
+ * `firstScreen`: the breakdown's first rows in the URL's period, search and order, streamed by the
+ * page (null when the period is invalid, or the read failed: the table then asks for its rows).
+ */
+export function ChargesView({ now: nowIso, firstScreen }: { now: string; firstScreen: Promise<BreakdownFirstScreen | null> | null }) {
   const now = new Date(nowIso);
   const [state, setState] = useQueryStates(periodParams, { history: "push" });
   const period = selectedPeriod(state, now);
@@ -80,7 +85,7 @@ export function ChargesView({ now: nowIso }: { now: string }) {
             <SummaryCard range={period.range} />
             <ComparisonCard range={period.range} />
           </div>
-          <BreakdownCard range={period.range} />
+          <BreakdownCard range={period.range} firstScreen={firstScreen} />
         </>
       )}
       {period.kind === "invalid" ? <LinkButton href="/charges">Show this month</LinkButton> : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BREAKDOWN_SORTS, breakdownRows, costByChargeType, visibleBreakdown } from "./breakdown";
-import { breakdownView, prepareBreakdown, preparedFromView, sliceBreakdown } from "./breakdown-view";
+import { breakdownView, firstScreenFor, prepareBreakdown, preparedFromView, sliceBreakdown, type BreakdownFirstScreen } from "./breakdown-view";
 
 const types = ["local", "toll_free", "international"];
 const breakdown = {
@@ -61,5 +61,23 @@ describe("the breakdown view", () => {
       for (const q of ["", "international", "4.5"]) expect(sliceBreakdown(local, { q, sort, limit: 7 })).toEqual(breakdownView(breakdown, { q, sort, limit: 7 }));
     expect(() => preparedFromView(breakdownView(breakdown, { sort: "tn", limit: 3 }))).toThrow();
     expect(() => preparedFromView(breakdownView(breakdown, { sort: "-cost" }))).toThrow();
+  });
+});
+
+describe("the first screen the page streams", () => {
+  const params = { start_date: "2026-10-01", end_date: "2026-11-01", q: "", sort: "-cost" as const, limit: 40 };
+  const initial: BreakdownFirstScreen = { params, value: { data: breakdownView(breakdown, params) } };
+
+  it("is used for exactly the period, search, order and size it was read for", () => {
+    expect(firstScreenFor(initial, { ...params })).toBe(initial.value);
+    expect(firstScreenFor(initial, { ...params, sort: "cost" })).toBeUndefined();
+    expect(firstScreenFor(initial, { ...params, q: "toll" })).toBeUndefined();
+    expect(firstScreenFor(initial, { ...params, start_date: "2026-09-01", end_date: "2026-10-01" })).toBeUndefined();
+    expect(firstScreenFor(initial, { ...params, end_date: "2026-10-31" })).toBeUndefined();
+    expect(firstScreenFor(initial, { ...params, limit: 80 })).toBeUndefined();
+  });
+
+  it("is nothing when the page's read failed (resolved to null)", () => {
+    expect(firstScreenFor(null, params)).toBeUndefined();
   });
 });

@@ -34,6 +34,20 @@ export interface BreakdownView {
   rows: BreakdownRow[];
 }
 
+/** The first screen of rows the page streams to the table, with the search and order it is for. */
+export interface BreakdownFirstScreen {
+  params: { start_date: string; end_date: string; q: string; sort: BreakdownSort; limit: number };
+  value: { data: BreakdownView };
+}
+
+/** The streamed first screen if it is for exactly this period, search, order and number of rows. */
+export function firstScreenFor(initial: BreakdownFirstScreen | null, want: BreakdownFirstScreen["params"]): { data: BreakdownView } | undefined {
+  if (!initial) return undefined;
+  const p = initial.params;
+  const same = p.start_date === want.start_date && p.end_date === want.end_date && p.q === want.q && p.sort === want.sort && p.limit === want.limit;
+  return same ? initial.value : undefined;
+}
+
 /** A breakdown ready to be sliced: its rows by number, totals, and each order asked for so far. */
 export interface PreparedBreakdown {
   start_date: string;
@@ -68,7 +82,7 @@ export function prepareBreakdown(breakdown: ChargesBreakdown): PreparedBreakdown
 
 function sortedRows(p: PreparedBreakdown, sort: BreakdownSort): BreakdownRow[] {
   let rows = p.sorted.get(sort);
-  if (!rows) p.sorted.set(sort, (rows = sortBreakdown(p.byTn, sort)));
+  if (!rows) p.sorted.set(sort, (rows = sortBreakdown(p.byTn, sort, { alreadyByTn: true })));
   return rows;
 }
 

@@ -97,3 +97,19 @@ describe("charges breakdown", () => {
     ]);
   });
 });
+
+describe("sorting rows that already come by number", () => {
+  it("gives the order a full sort gives (ties by number), without the first pass", () => {
+    const rows = breakdownRows({
+      results: Array.from({ length: 60 }, (_, i) => ({
+        tn: `+1312555${String((i * 7) % 60).padStart(4, "0")}`,
+        charge_type: ["local", "toll_free", "international"][i % 3]!,
+        service_owner_user_id: `u${i % 4}`,
+        service_owner_email: `o${i % 4}@x.example`,
+        services: [{ cost_type: "MRC", name: "Local DIDs", cost: `${i % 4}.${i % 2 ? "50" : "5"}` }],
+      })),
+    });
+    const byTn = sortBreakdown(rows, "tn");
+    for (const sort of BREAKDOWN_SORTS) expect(sortBreakdown(byTn, sort, { alreadyByTn: true }), sort).toEqual(sortBreakdown(rows, sort));
+  });
+});

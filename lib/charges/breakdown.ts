@@ -61,14 +61,15 @@ function textRanks(values: readonly string[]): number[] {
 /**
  * By the field, ties by number. Done as two stable sorts, by number and then by the field on keys
  * computed once (costs as exact fixed-point integers, text as ranks), so a comparison is one
- * integer comparison rather than a Big or a collation; the first pass is nearly free when the rows
- * already come by number (lib/charges/breakdown-view.ts keeps them so).
+ * integer comparison rather than a Big or a collation; the first pass is skipped when the caller
+ * says the rows already come by number (lib/charges/breakdown-view.ts keeps them so).
  */
-export function sortBreakdown(rows: readonly BreakdownRow[], sort: BreakdownSort): BreakdownRow[] {
+export function sortBreakdown(rows: readonly BreakdownRow[], sort: BreakdownSort, { alreadyByTn = false }: { alreadyByTn?: boolean } = {}): BreakdownRow[] {
   const desc = sort.startsWith("-");
   const field = (desc ? sort.slice(1) : sort) as "tn" | "charge_type" | "owner" | "cost";
   if (field === "tn") return [...rows].sort((a, b) => (desc ? text.compare(b.tn, a.tn) : text.compare(a.tn, b.tn)));
-  const byTn = [...rows].sort((a, b) => text.compare(a.tn, b.tn));
+  // `alreadyByTn`: the caller keeps them by number (a prepared breakdown), so the first pass is skipped.
+  const byTn = alreadyByTn ? rows : [...rows].sort((a, b) => text.compare(a.tn, b.tn));
   const keys: readonly (bigint | number)[] =
     field === "cost" ? toFixedPoint(byTn.map((r) => r.cost)).units : textRanks(byTn.map((r) => (field === "owner" ? r.owner_email : r.charge_type)));
   const sign = desc ? -1 : 1;

@@ -56,3 +56,28 @@ describe("fixed-point decimals", () => {
     expect(Object.fromEntries(sums)).toEqual({ a: "1.00", b: "2.00" });
   });
 });
+
+describe("fixed-point decimals, both representations", () => {
+  it("writes one amount as the sum of it alone, as Big does", () => {
+    for (const v of ["0", "-0", "-0.000", "007.50", "12", "1.230", "-3.1", "0.0001", "99999999999999999999.99", "1e-3", ".5"])
+      expect(sumDecimalStrings([v]), v).toBe(toDecimalString(sumDecimals([v])));
+  });
+
+  it("sums exactly past a float's safe integers (BigInt units)", () => {
+    // 16 digits of units: beyond Number.MAX_SAFE_INTEGER's 15 safe ones.
+    expect(sumDecimalStrings(["9007199254740.993", "0.001"])).toBe("9007199254740.994");
+    expect(sumDecimalStrings(["4503599627370.4965", "4503599627370.4965"])).toBe("9007199254740.993");
+    // Many amounts, each safe, whose sum is not: BigInts.
+    const many = Array.from({ length: 2000 }, () => "9999999999999.99");
+    expect(sumDecimalStrings(many)).toBe(toDecimalString(sumDecimals(many)));
+    expect(typeof toFixedPoint(many).units[0]).toBe("bigint");
+    expect(typeof toFixedPoint(["1.25", "3"]).units[0]).toBe("number");
+  });
+
+  it("compares numbers and BigInts alike", () => {
+    const big = toFixedPoint(["99999999999999999.01", "99999999999999999.02"]).units;
+    expect(typeof big[0]).toBe("bigint");
+    expect(compareUnits(big[0]!, big[1]!)).toBe(-1);
+    expect(compareUnits(...(toFixedPoint(["-0.00", "0"]).units as [number, number]))).toBe(0);
+  });
+});

@@ -5,6 +5,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/fetcher";
 // Types only: these modules are server-side or hold more than the browser needs.
 import type { ActionEntry } from "@/lib/action-log";
+import { unpackView, type PackedBreakdownView } from "@/lib/charges/breakdown-packed";
 import type { BreakdownView } from "@/lib/charges/breakdown-view";
 import type { MonthlyChargesSeries } from "@/lib/charges/monthly";
 import type { InvoiceSearchResponse, PaidState } from "@/lib/invoices/filters";
@@ -47,7 +48,10 @@ export function monthlySeriesOptions(months = 12) {
 export function breakdownRowsOptions(params: BreakdownKeyParams) {
   return queryOptions({
     queryKey: queryKeys.dashboard.chargesBreakdown(params),
-    queryFn: ({ signal }) => apiFetch<{ data: BreakdownView }>(`/api/charges/breakdown/rows?${queryString({ ...params })}`, { signal }),
+    queryFn: async ({ signal }): Promise<{ data: BreakdownView }> => {
+      const packed = await apiFetch<{ data: PackedBreakdownView }>(`/api/charges/breakdown/rows?${queryString({ ...params })}`, { signal });
+      return { data: unpackView(packed.data) };
+    },
   });
 }
 

@@ -3,12 +3,12 @@ import type { Metadata } from "next";
 import { ChargesView } from "@/components/charges/charges-view";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { loadBreakdownView } from "@/lib/charges/breakdown-read";
-import { BREAKDOWN_FIRST_ROWS, type BreakdownView } from "@/lib/charges/breakdown-view";
+import { BREAKDOWN_FIRST_ROWS, type BreakdownFirstScreen } from "@/lib/charges/breakdown-view";
 import { loadMonthlySeries } from "@/lib/charges/monthly-series";
 import { previousRange } from "@/lib/charges/months";
 import { loadChargesSearchParams, selectedPeriod } from "@/lib/charges/period";
 import { pageRoles } from "@/lib/navigation";
-import { breakdownRowsOptions, monthlySeriesOptions } from "@/lib/query/dashboard-queries";
+import { monthlySeriesOptions } from "@/lib/query/dashboard-queries";
 import { awaitPageReads } from "@/lib/query/page-reads";
 import { getServerQueryClient, prefetchOperation } from "@/lib/query/server";
 
@@ -20,16 +20,17 @@ export default async function ChargesPage({ searchParams }: { searchParams: Prom
   const params = loadChargesSearchParams(await searchParams);
   const period = selectedPeriod(params, now);
   // The per-number breakdown (up to 10,000 rows) is read from Telnyx from now on, so that it is on
-  // its way while the rest renders; its first screen goes into the HTML only if it is ready by the
-  // time the rest is (a cached read), otherwise the browser asks for it (it never waits for it).
+  // its way while the rest renders. Its first screen streams to the browser as a promise (the page
+  // does not wait for it): the table shows it as soon as it arrives, without a request of its own
+  // after hydration. A failed read resolves to null and the browser's own request shows the error.
   const firstRows =
     period.kind === "invalid" ? null : { ...period.range, q: params.q, sort: params.sort, limit: BREAKDOWN_FIRST_ROWS };
-  let breakdownReady: { data: BreakdownView } | undefined;
-  if (firstRows)
-    loadBreakdownView(firstRows).then(
-      (value) => void (breakdownReady = value),
-      () => undefined, // the browser's own request shows the error
-    );
+  const firstScreen: Promise<BreakdownFirstScreen | null> | null = firstRows
+    ? loadBreakdownView(firstRows).then(
+        (value) => ({ params: firstRows, value }),
+        () => null,
+      )
+    : null;
   // The chart and the period's summaries (this one and the one before, for the comparison) are
   // read together, waited for at most PAGE_READS_WAIT_MS (lib/query/page-reads.ts).
   await awaitPageReads([
@@ -38,12 +39,11 @@ export default async function ChargesPage({ searchParams }: { searchParams: Prom
       ? []
       : [prefetchOperation("chargesSummary", period.range), prefetchOperation("chargesSummary", previousRange(period.range))]),
   ]);
-  if (firstRows && breakdownReady) getServerQueryClient().setQueryData(breakdownRowsOptions(firstRows).queryKey, breakdownReady);
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Charges</h1>
       <HydrationBoundary state={dehydrate(getServerQueryClient())}>
-        <ChargesView now={now.toISOString()} />
+        <ChargesView now={now.toISOString()} firstScreen={firstScreen} />
       </HydrationBoundary>
     </>
   );
