@@ -79,15 +79,25 @@ export const serverEnvSchema = z.object({
 
 /** @typedef {z.infer<typeof serverEnvSchema>} ServerEnv */
 
+const ENV_KEYS = Object.keys(serverEnvSchema.shape);
+/** The last valid answer, with the source object and the raw values it was parsed from. */
+let last;
+
 /**
+ * Called on hot paths (every database and Redis use): a source whose variables are the same as last
+ * time gets the same (frozen) answer without parsing again; any change (tests change process.env)
+ * parses again, and an invalid environment throws every time.
  * @param {Record<string, string | undefined>} source
  * @returns {ServerEnv}
  */
 export function parseServerEnv(source) {
+  const values = ENV_KEYS.map((k) => source[k]);
+  if (last && last.source === source && values.every((v, i) => v === last.values[i])) return last.env;
   const result = serverEnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  return result.data;
+  last = { source, values, env: Object.freeze(result.data) };
+  return last.env;
 }

@@ -16,3 +16,21 @@ it("REDIS_URL must be redis:// or rediss://, REDIS_PREFIX plain characters", () 
   expect(() => parseServerEnv({ REDIS_URL: "http://cache:6379" })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
   expect(() => parseServerEnv({ REDIS_PREFIX: "has space" })).toThrow(/REDIS_PREFIX/);
 });
+
+it("an unchanged environment is not parsed again; a changed one is, and a bad one always throws", () => {
+  const source: Record<string, string | undefined> = { DATABASE_URL: "./data/a.sqlite", TRUST_PROXY: "1" };
+  const first = parseServerEnv(source);
+  expect(parseServerEnv(source)).toBe(first);
+  expect(Object.isFrozen(first)).toBe(true);
+  // Another object with the same values is parsed on its own.
+  const other = parseServerEnv({ ...source });
+  expect(other).not.toBe(first);
+  expect(other).toEqual(first);
+  source.DATABASE_URL = "./data/b.sqlite";
+  expect(parseServerEnv(source).DATABASE_URL).toBe("./data/b.sqlite");
+  source.TRUST_PROXY = "x";
+  expect(() => parseServerEnv(source)).toThrow(/TRUST_PROXY/);
+  expect(() => parseServerEnv(source)).toThrow(/TRUST_PROXY/);
+  source.TRUST_PROXY = "2";
+  expect(parseServerEnv(source).TRUST_PROXY).toBe(2);
+});

@@ -83,18 +83,13 @@ const targetId = (t: DatabaseTarget) => (t.engine === "sqlite" ? `sqlite:${t.pat
 
 // Kept on globalThis: Next may evaluate this module once per route bundle (and again on HMR), and
 // every copy must share the one connection (pool).
-const g = globalThis as typeof globalThis & { __dashboardDb?: Connection; __dashboardDbUrl?: string };
+const g = globalThis as typeof globalThis & { __dashboardDb?: Connection };
 
 /** The process-wide connection for DATABASE_URL, opened on first use (schema not guaranteed yet: see db()). */
 export function connection(): Connection {
-  const current = g.__dashboardDb;
-  const open = current && (!current.sqlite || current.sqlite.open);
-  // Asked on every query: the environment is parsed again only when DATABASE_URL changed (tests).
-  const url = process.env.DATABASE_URL;
-  if (open && "__dashboardDbUrl" in g && g.__dashboardDbUrl === url) return current;
   const target = databaseTarget();
-  g.__dashboardDbUrl = url;
-  if (open && targetId(current.target) === targetId(target)) return current;
+  const current = g.__dashboardDb;
+  if (current && targetId(current.target) === targetId(target) && (!current.sqlite || current.sqlite.open)) return current;
   if (current) void current.db.destroy().catch(() => {});
   g.__dashboardDb = connect(target);
   return g.__dashboardDb;
@@ -139,7 +134,6 @@ export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
 export async function closeDb(): Promise<void> {
   const current = g.__dashboardDb;
   g.__dashboardDb = undefined;
-  delete g.__dashboardDbUrl;
   if (current) await current.db.destroy();
 }
 

@@ -80,23 +80,8 @@ export function createSharedRedis(url: string, prefix: string, overrides: RedisO
 // One per process on globalThis (Next evaluates modules once per bundle).
 const g = globalThis as typeof globalThis & { __sharedRedis?: { url: string; prefix: string; redis: SharedRedis } | null };
 
-/** The raw REDIS_URL/REDIS_PREFIX the last answer of sharedRedis() was for (null: no Redis). */
-let lastAnswer: { url: string | undefined; prefix: string | undefined; redis: SharedRedis | null } | undefined;
-
 /** The process-wide connection for REDIS_URL, or null when REDIS_URL is unset. */
 export function sharedRedis(): SharedRedis | null {
-  // Asked several times per request: the environment is parsed again only when one of its two
-  // variables changed (tests change them) or the connection was closed.
-  const url = process.env.REDIS_URL;
-  const prefix = process.env.REDIS_PREFIX;
-  if (lastAnswer && lastAnswer.url === url && lastAnswer.prefix === prefix && (lastAnswer.redis === null || lastAnswer.redis === g.__sharedRedis?.redis))
-    return lastAnswer.redis;
-  const redis = connectedRedis();
-  lastAnswer = { url, prefix, redis };
-  return redis;
-}
-
-function connectedRedis(): SharedRedis | null {
   const env = parseServerEnv(process.env);
   if (!env.REDIS_URL) return null;
   const prefix = env.REDIS_PREFIX ?? DEFAULT_PREFIX;
