@@ -40,16 +40,12 @@ export function packRows(rows: readonly BreakdownRow[]): PackedRows {
 
 /** The rows back; throws on anything packRows cannot have written (the query then fails, as on a bad answer). */
 export function unpackRows({ text, cells }: PackedRows): BreakdownRow[] {
-  if (!Array.isArray(text) || !Array.isArray(cells) || cells.length % WIDTH !== 0) throw new Error("The breakdown's rows arrived malformed.");
   const str = (v: unknown) => {
     if (typeof v !== "string") throw new Error("The breakdown's rows arrived malformed.");
     return v;
   };
-  const shared = (v: unknown) => {
-    const s = typeof v === "number" ? text[v] : undefined;
-    if (typeof s !== "string") throw new Error("The breakdown's rows arrived malformed.");
-    return s;
-  };
+  const shared = (v: unknown) => str(typeof v === "number" ? text[v] : undefined);
+  if (!Array.isArray(text) || !Array.isArray(cells) || cells.length % WIDTH !== 0) str(undefined);
   const rows: BreakdownRow[] = new Array(cells.length / WIDTH);
   for (let n = 0, o = 0; o < cells.length; n++, o += WIDTH)
     rows[n] = {

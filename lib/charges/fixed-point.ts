@@ -37,17 +37,21 @@ function toNumberUnits(p: Parts, scale: number): number {
 }
 
 /**
- * Units of 10^-scale as a decimal string, written as lib/charges/totals.ts's toDecimalString writes
- * a Big: at least two decimals, more only when they are not zero, and never "-0.00".
+ * A decimal written as lib/charges/totals.ts's toDecimalString writes a Big: at least two decimals,
+ * more only when they are not zero, and never "-0.00". `whole` has no leading zeros.
  */
+function writeDecimal(negative: boolean, whole: string, fraction: string): string {
+  const decimals = fraction.replace(/0+$/, "").padEnd(2, "0");
+  const zero = whole === "0" && /^0*$/.test(decimals);
+  return `${negative && !zero ? "-" : ""}${whole}.${decimals}`;
+}
+
+/** Units of 10^-scale as a decimal string (writeDecimal). */
 function fromUnits(units: bigint | number, scale: number): string {
   const negative = units < 0;
   // A safe integer's String() has no exponent, like a BigInt's.
   const text = String(negative ? -units : units).padStart(scale + 1, "0");
-  const whole = text.slice(0, text.length - scale);
-  const fraction = text.slice(text.length - scale).replace(/0+$/, "").padEnd(2, "0");
-  const zero = units === 0 || units === 0n;
-  return `${negative && !zero ? "-" : ""}${whole}.${fraction}`;
+  return writeDecimal(negative, text.slice(0, text.length - scale), text.slice(text.length - scale));
 }
 
 /**
@@ -85,13 +89,10 @@ function sumUnits(units: FixedPoint["units"]): bigint | number {
   return total;
 }
 
-/** One decimal written as fromUnits writes it (no leading zeros, two decimals or more, no "-0.00"), without any arithmetic. */
+/** One decimal written as fromUnits writes it, without any arithmetic. */
 function written(value: string): string {
   const p = parts(value);
-  const whole = p.digits.replace(/^0+(?=\d)/, "");
-  const fraction = p.fraction.replace(/0+$/, "").padEnd(2, "0");
-  const zero = whole === "0" && /^0*$/.test(fraction);
-  return `${p.negative && !zero ? "-" : ""}${whole}.${fraction}`;
+  return writeDecimal(p.negative, p.digits.replace(/^0+(?=\d)/, ""), p.fraction);
 }
 
 /** The exact sum of decimal strings, written as toDecimalString(sumDecimals(values)) would write it. */
