@@ -1,7 +1,8 @@
 // npm run db:copy -- --from ./data/dashboard.sqlite --to postgres://user@host/db
-// Copies users (with their password hashes), the action log and finished idempotency records from
-// one install's database to a new one; sessions are dropped (everyone signs in again). Either
-// side may be a SQLite path or a postgres:// URL. The destination is migrated and must be empty.
+// Copies an install's lasting data (users with their password hashes, the action log, approvals,
+// alerts, closed months, the ledger: lib/db/copy.ts lists it all) from one install's database to a
+// new one; sessions are dropped (everyone signs in again). Stop the install first. Either side may
+// be a SQLite path or a postgres:// URL. The destination is migrated and must be empty.
 import { parseArgs } from "node:util";
 import { connect, databaseTarget } from "../lib/db";
 import { copyDatabase } from "../lib/db/copy";
