@@ -50,6 +50,29 @@ await describeWithRedis("shared read cache", ({ url, prefix }) => {
     expect(await sharedCachedRead(b, "prefs:{}", 60_000, load, options)).toBe(2);
   });
 
+  it("an instance answers the same object while Redis holds the same value, and a new one once it changes", async () => {
+    const [a, b] = [instance(), instance()];
+    let n = 0;
+    const load = async () => ({ value: { n: ++n, rows: Array.from({ length: 1000 }, (_, i) => ({ tn: `+1555${i}`, cost: "1.10" })) }, size: 1 });
+    const loaded = await sharedCachedRead(a, "breakdown:{}", 150, load, options);
+    // The loading instance and another one: each decodes once, then answers the object it holds
+    // (so what is computed from a value, such as the sorted breakdown, is computed once per value).
+    expect(await sharedCachedRead(a, "breakdown:{}", 150, load, options)).toBe(loaded);
+    const atB = await sharedCachedRead(b, "breakdown:{}", 150, load, options);
+    expect(atB).not.toBe(loaded);
+    expect(atB).toEqual(loaded);
+    expect(await sharedCachedRead(b, "breakdown:{}", 150, load, options)).toBe(atB);
+    // Expired, and loaded again at b under the same key: a answers the new value, not its own copy.
+    await sleep(200);
+    const fresh = await sharedCachedRead(b, "breakdown:{}", 150, load, options);
+    expect(fresh).toMatchObject({ n: 2 });
+    expect(await sharedCachedRead(a, "breakdown:{}", 150, load, options)).toMatchObject({ n: 2 });
+    // A write elsewhere: the next read is a new value too.
+    await sharedInvalidate(b, ["breakdown"]);
+    expect(await sharedCachedRead(a, "breakdown:{}", 60_000, load, options)).toMatchObject({ n: 3 });
+    expect(n).toBe(3);
+  });
+
   it("a value loaded while a write invalidated its namespace is returned but not stored", async () => {
     const a = instance();
     let n = 0;
