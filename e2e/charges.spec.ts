@@ -88,6 +88,18 @@ test.describe("charges", () => {
     await expect(page.getByTestId("breakdown-table").locator("tbody tr[data-tn]").first()).toBeVisible();
   });
 
+  test("the breakdown's first rows come in the page's HTML, and sorting works once its code has loaded", async ({ page }) => {
+    // Server-rendered (its code loads after the page's first JS and hydrates it in place): the rows
+    // are parsed with the page instead of inserted by script, which a phone pays for dearly.
+    const html = await (await page.request.get("/charges")).text();
+    expect(html).toContain('data-testid="breakdown-table"');
+    expect(html.match(/<tr[^>]*data-tn="/g)?.length ?? 0).toBeGreaterThan(5);
+    await page.goto("/charges");
+    const cost = page.getByTestId("breakdown-table").locator("thead th").filter({ hasText: "Cost" });
+    await cost.getByRole("button").click();
+    await expect(cost).toHaveAttribute("aria-sort", /ascending|descending/);
+  });
+
   test("the month picker changes the period in the URL, and back and reload keep it", async ({ page }) => {
     const prev = monthKey(-1);
     const prev2 = monthKey(-2);

@@ -1,7 +1,7 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
+import { lazy, Suspense } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 import { LinkButton } from "@/components/ui/link-button";
@@ -18,18 +18,20 @@ import { PeriodPicker } from "./period-picker";
 import { SummaryCard } from "./summary-card";
 import { periodLabel } from "./period";
 
-// The per-number breakdown (the virtual table, search and sorting) is below the fold and shows
-// only once its rows arrive: its code loads with them instead of with the page's first JS.
-const loadBreakdownCard = () => import("./breakdown-card").then((m) => m.BreakdownCard);
-// Fetched while the page hydrates rather than after.
-if (typeof window !== "undefined") void loadBreakdownCard();
-const BreakdownCard = dynamic(loadBreakdownCard, {
-  ssr: false,
-  loading: () => (
-    <Card>
-      <LoadingBlock label="the charges by number" lines={8} />
-    </Card>
-  ),
+// The per-number breakdown (the virtual table, search and sorting) is server-rendered with the page
+// but its code is not part of the page's first JS: React.lazy leaves the server's HTML in place and
+// hydrates it when the chunk arrives (selective hydration). Parsed from HTML, its few hundred
+// elements cost a phone far less than inserting them from script after hydration. The chunk is
+// asked for as this module loads; once here, the lazy component resolves at once.
+type BreakdownModule = typeof import("./breakdown-card");
+let breakdownModule: BreakdownModule | undefined;
+const loadBreakdownCard = () => import("./breakdown-card").then((m) => (breakdownModule = m));
+void loadBreakdownCard();
+const BreakdownCard = lazy(() => {
+  const loaded = breakdownModule;
+  // A thenable that answers synchronously: React renders (or hydrates) the card without suspending.
+  if (loaded) return { then: (resolve: (m: { default: BreakdownModule["BreakdownCard"] }) => void) => resolve({ default: loaded.BreakdownCard }) } as never;
+  return loadBreakdownCard().then((m) => ({ default: m.BreakdownCard }));
 });
 
 // The period lives in the URL (?month=2025-05, or ?start=&end=), so "May 2025 charges" can be
@@ -85,7 +87,15 @@ export function ChargesView({ now: nowIso, firstScreen }: { now: string; firstSc
             <SummaryCard range={period.range} />
             <ComparisonCard range={period.range} />
           </div>
-          <BreakdownCard range={period.range} firstScreen={firstScreen} />
+          <Suspense
+            fallback={
+              <Card>
+                <LoadingBlock label="the charges by number" lines={8} />
+              </Card>
+            }
+          >
+            <BreakdownCard range={period.range} firstScreen={firstScreen} />
+          </Suspense>
         </>
       )}
       {period.kind === "invalid" ? <LinkButton href="/charges">Show this month</LinkButton> : null}
