@@ -13,6 +13,7 @@
 // under a key, a read answers the same object rather than parsing it again, so work memoized on a
 // value (the Charges breakdown's sorted view of 10,000 rows) is done once per value, not per request.
 import { randomUUID } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { Shared } from "./redis";
 
 export class RedisUnavailable extends Error {
@@ -55,36 +56,21 @@ return gen == ARGV[1] and 1 or 0`;
 
 /** Per instance, the entries last read or stored under each value key, with their JSON text. */
 class DecodedValues {
-  private readonly entries = new Map<string, { raw: string; entry: Entry }>();
-  private chars = 0;
-  constructor(private readonly maxChars: number) {}
+  private readonly entries: LRUCache<string, { raw: string; entry: Entry }>;
+  constructor(maxChars: number) {
+    this.entries = new LRUCache({ maxSize: maxChars, sizeCalculation: (e) => Math.max(1, e.raw.length) });
+  }
 
   decode<T>(key: string, raw: string): Entry<T> {
     const hit = this.entries.get(key);
-    if (hit && hit.raw === raw) {
-      this.entries.delete(key); // most recently used last
-      this.entries.set(key, hit);
-      return hit.entry as Entry<T>;
-    }
+    if (hit && hit.raw === raw) return hit.entry as Entry<T>;
     const entry = JSON.parse(raw) as Entry<T>;
     this.remember(key, raw, entry);
     return entry;
   }
 
   remember(key: string, raw: string, entry: Entry): void {
-    const old = this.entries.get(key);
-    if (old) {
-      this.entries.delete(key);
-      this.chars -= old.raw.length;
-    }
-    if (raw.length > this.maxChars) return;
     this.entries.set(key, { raw, entry });
-    this.chars += raw.length;
-    for (const [k, v] of this.entries) {
-      if (this.chars <= this.maxChars) break;
-      this.entries.delete(k);
-      this.chars -= v.raw.length;
-    }
   }
 }
 
