@@ -5,18 +5,15 @@ import type { BreakdownSort } from "../lib/charges/breakdown";
 import { packView } from "../lib/charges/breakdown-packed";
 import { breakdownView } from "../lib/charges/breakdown-view";
 import { test, expect, storageStateFor } from "./fixtures";
+import { monthKey, opensOn } from "./months";
 
 // Months and ranges are computed from today (UTC), like the simulator's data.
 const now = new Date();
-const monthKey = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
 const monthRange = (m: string) => {
   const [y, mo] = m.split("-").map(Number) as [number, number];
   return { start_date: `${m}-01`, end_date: new Date(Date.UTC(y, mo, 1)).toISOString().slice(0, 10) };
 };
 const day = (monthOffset: number, d: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + monthOffset, d)).toISOString().slice(0, 10);
-// The month the page opens on without ?month: the last closed month on days 1–7 of a UTC month
-// (finance is closing it), else the current month (the rule the page states next to its buttons).
-const opensOn = now.getUTCDate() <= 7 ? monthKey(-1) : monthKey(0);
 const monthName = (m: string) => new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`));
 
 /** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF) for the exports. */

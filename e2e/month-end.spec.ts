@@ -7,6 +7,7 @@ import Big from "big.js";
 import { parseCsv, parseCsvObjects } from "../lib/usage/csv";
 import { DETAIL_RECORD_TYPES } from "../lib/telnyx/contract";
 import { test, expect, sameOrigin, storageStateFor } from "./fixtures";
+import { monthKey, opensOn } from "./months";
 
 type Rec = Record<string, unknown>;
 type List = { data: Rec[]; meta: { total_results: number; total_pages: number } };
@@ -213,15 +214,14 @@ test.describe("charges: product families, charge kinds, the month it opens on, p
   for (const vp of VIEWPORTS) {
     test(`subtotals by product add up to the lines, with the rule and the charge kinds stated (${vp.name})`, async ({ page }) => {
       await page.setViewportSize(vp);
-      const now = new Date();
-      const closed = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-      const current = now.toISOString().slice(0, 7);
+      const closed = monthKey(-1);
+      const current = monthKey(0);
       // From another month (on days 1–7 the page already opens on the last closed month, which
       // then needs no ?month).
-      await page.goto(`/charges?month=${new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1)).toISOString().slice(0, 7)}`);
+      await page.goto(`/charges?month=${monthKey(-2)}`);
       await expect(page.getByTestId("default-month-rule")).toContainText("days 1–7");
       await page.getByRole("button", { name: /^Last closed month/ }).click();
-      await expect(page).toHaveURL(now.getUTCDate() <= 7 ? /\/charges$/ : new RegExp(`month=${closed}$`));
+      await expect(page).toHaveURL(opensOn === closed ? /\/charges$/ : new RegExp(`month=${closed}$`));
       await expect(page.getByTestId("selected-period")).toContainText("the last closed month");
       const card = page.getByTestId("summary-card");
       await expect(card.locator('tr[data-alias="grand_total"]')).toBeVisible();
