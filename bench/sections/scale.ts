@@ -3,6 +3,8 @@
 // (rows per second, and how much the dashboard's memory grows meanwhile).
 import { createHash } from "node:crypto";
 import type { Browser, Page } from "playwright";
+import { addMonths } from "../../lib/charges/months";
+import { defaultMonth } from "../../lib/charges/period";
 import { createCsvRowCounter, EXPECTED_ROWS_HEADER } from "../../lib/usage/csv";
 import { newUserPage } from "../lib/browser";
 import { sleep } from "../lib/http";
@@ -55,6 +57,17 @@ async function breakdown(stack: Stack, report: Report, browser: Browser): Promis
     report.add("scale.breakdown.interactive_warm", warm.interactive, "ms");
   } finally {
     await page.context().close();
+  }
+  // What is left of "cold" once the process is warm: a month this process has never read, in a new
+  // browser context (nothing cached in the browser either), after the process has served the page.
+  const other = await newUserPage(browser, stack.dashboardUrl, stack.ownerCookie);
+  try {
+    const month = addMonths(defaultMonth(new Date()), -3);
+    const warmProcess = await breakdownTimes(other, `${stack.dashboardUrl}/charges?month=${month}`);
+    report.add("scale.breakdown.table_shown_warm_process", warmProcess.shown, "ms");
+    report.add("scale.breakdown.interactive_warm_process", warmProcess.interactive, "ms");
+  } finally {
+    await other.context().close();
   }
 }
 
